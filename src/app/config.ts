@@ -1,0 +1,61 @@
+/**
+ * The one place that reads the environment. Everything else receives a Config.
+ */
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Shequn <no-reply@shequn.local>'),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('production'),
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** `postgres://…` for PostgreSQL; otherwise the embedded SQLite file below. */
+  databaseUrl?: string;
+  dataDir: string;
+  sqlitePath: string;
+  publicUrl: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  redisUrl?: string;
+  logLevel: string;
+  /** Send cookies with Secure: 'auto' = when PUBLIC_URL is https. */
+  cookieSecure: boolean;
+  isTest: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`configuration: environment variable ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir,
+    sqlitePath: join(dataDir, 'shequn.db'),
+    publicUrl,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    redisUrl: e.REDIS_URL || undefined,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : e.COOKIE_SECURE === 'true',
+    isTest: e.NODE_ENV === 'test',
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * `shequn serve | migrate | demo`: start-up, migrations and the demo community.
+ */
+import { loadConfig, type Config } from './config.js';
+import { buildServer, createContext } from './server.js';
+import { connect } from '../kernel/db/connect.js';
+import { migrateToLatest } from '../kernel/db/migrate.js';
+import { loadDemo } from '../features/communities/demo.js';
+
+export async function serve({ demo = true }: { demo?: boolean } = {}): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const ctx = await createContext(config);
+  if (demo) {
+    const result = await loadDemo(ctx, { onlyIfEmpty: true });
+    if (result.created) console.log(`Loaded the demo community "${result.name}" (/c/${result.slug}).`);
+    if (result.signIn) console.log(`Demo sign-in: ${result.signIn.email} / ${result.signIn.password}  (owner of /c/${result.slug})`);
+  }
+  const app = await buildServer(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Shequn is running at ${config.publicUrl} (${describeDb(config)}) — ready in ${Date.now() - started} ms`);
+
+  const mailTimer = setInterval(() => void ctx.mailer.flush(ctx.db.kysely).catch((e) => app.log.error(e)), 10_000);
+  mailTimer.unref();
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    clearInterval(mailTimer);
+    await app.close();
+    await ctx.db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+export async function migrateCommand(): Promise<number> {
+  const config = loadConfig();
+  const db = connect({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  try {
+    const applied = await migrateToLatest(db);
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database is up to date.');
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function demoCommand({ force }: { force: boolean }): Promise<number> {
+  const config = loadConfig();
+  const ctx = await createContext(config);
+  try {
+    const result = await loadDemo(ctx, { onlyIfEmpty: false, force });
+    console.log(result.created ? `Loaded the demo community "${result.name}" (/c/${result.slug}).` : `The demo community is already there (/c/${result.slug}); use --force to load it again.`);
+    if (result.signIn) console.log(`Demo sign-in: ${result.signIn.email} / ${result.signIn.password}`);
+    return 0;
+  } finally {
+    await ctx.db.close();
+  }
+}
+
+function describeDb(config: Config): string {
+  return config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`;
+}

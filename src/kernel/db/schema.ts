@@ -1,0 +1,95 @@
+/**
+ * Table types (camelCase here; snake_case in SQL via Kysely's CamelCasePlugin).
+ * Times are ISO-8601 UTC strings on both engines; booleans are 0/1 integers;
+ * JSON is text. Each feature declares its tables in its own file and adds them here.
+ */
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  email: string; // lower-cased
+  passwordHash: string;
+  displayName: string;
+  locale: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie token
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface PasswordResetsTable {
+  id: string; // sha256 of the emailed token
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  error: string | null;
+}
+
+export interface CommunitiesTable {
+  id: string;
+  slug: string;
+  name: string;
+  type: string; // persona | interest | brand | action
+  sharedNeed: string; // 共同需求
+  valuePromise: string; // what members get here that public channels don't give
+  norms: string; // 群规
+  entryCriteria: string;
+  capacity: number | null;
+  publicTeaser: number; // 0/1: the public page shows the teaser
+  teaser: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MembershipsTable {
+  id: string;
+  communityId: string;
+  userId: string;
+  state: string; // see features/communities/rules.ts
+  role: string; // owner | admin | core | member
+  createdAt: string;
+  joinedAt: string | null;
+  endedAt: string | null;
+  endReason: string | null;
+  updatedAt: string;
+}
+
+export interface ActivityEventsTable {
+  id: Generated<number>;
+  communityId: string;
+  kind: string;
+  actorId: string | null;
+  targetId: string | null;
+  objectType: string | null;
+  objectId: string | null;
+  data: string | null; // JSON
+  at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  passwordResets: PasswordResetsTable;
+  mailOutbox: MailOutboxTable;
+  communities: CommunitiesTable;
+  memberships: MembershipsTable;
+  activityEvents: ActivityEventsTable;
+}

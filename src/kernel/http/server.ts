@@ -1,0 +1,165 @@
+/**
+ * The HTTP base every feature plugs into: Zod-validated routes, one error format,
+ * cookie sessions, CSRF on unsafe methods, rate-limit support, the OpenAPI document
+ * at /api/openapi.json with a browsable page at /api/docs, /healthz, request logs,
+ * and the built web app with SPA fallback.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.js';
+import { AppError, HTTP_STATUS, Unauthorized, type ErrorCode, type FieldProblem } from '../errors.js';
+import { readSession, SESSION_COOKIE, type SessionUser } from '../auth/session.js';
+import { negotiateLang, type Lang, isLang } from '../i18n.js';
+import { packageRoot } from '../paths.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+    lang: Lang;
+  }
+}
+
+export type Http = FastifyInstance;
+export type TypedHttp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+
+export interface HttpOptions {
+  /** Requests per minute per IP for sign-in, sign-up and password reset. */
+  authRateLimit?: number;
+  webDir?: string;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: ctx.config.isTest ? false : { level: ctx.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    disableRequestLogging: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('ctx', ctx);
+  app.decorate('authRateLimit', options.authRateLimit ?? 10);
+  app.decorateRequest('user', null);
+  app.decorateRequest('lang', 'zh-Hans');
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.cookieSecure },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(ctx.config.redisUrl ? { redis: new (await import('ioredis')).Redis(ctx.config.redisUrl, { maxRetriesPerRequest: 1 }) } : {}),
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `too many requests; try again in ${Math.ceil(context.ttl / 1000)} s` },
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Shequn API', version: '0.1.0', description: 'Shequn (社群) community operating system' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Who is asking, in which language. Lookups are cheap (indexed hash of the token).
+  app.addHook('onRequest', async (req) => {
+    req.user = await readSession(ctx.db.kysely, req.cookies[SESSION_COOKIE], ctx.clock);
+    const cookieLang = req.cookies['shequn_lang'];
+    req.lang = isLang(cookieLang) ? cookieLang : isLang(req.user?.locale) ? (req.user!.locale as Lang) : negotiateLang(req.headers['accept-language']);
+  });
+  // Cookie-authenticated writes need the CSRF token (double-submit, @fastify/csrf-protection).
+  app.addHook('onRequest', (req, reply, done) => {
+    if (UNSAFE.has(req.method) && req.url.startsWith('/api/')) return app.csrfProtection(req, reply, done);
+    done();
+  });
+
+  app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+  app.setNotFoundHandler((req, reply) => notFound(req, reply, options.webDir ?? join(packageRoot, 'dist', 'web')));
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await ctx.db.kysely.selectFrom('users').select('id').limit(1).execute();
+    return { ok: true, database: ctx.db.dialect };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/csrf', { schema: { hide: true } }, async (_req, reply) => ({ token: reply.generateCsrf() }));
+
+  const webDir = options.webDir ?? join(packageRoot, 'dist', 'web');
+  if (existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+  }
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+    authRateLimit: number;
+  }
+}
+
+export function requireUser(req: FastifyRequest): SessionUser {
+  if (!req.user) throw Unauthorized();
+  return req.user;
+}
+
+/** The one error format: { error: { code, message, fields?: [{ path, in, message }] } }. */
+function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) return reply.status(HTTP_STATUS[err.code]).send(body(err.code, err.message, err.fields));
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields = err.validation.map((v) => ({
+      path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ?? ''),
+      in: err.validationContext ?? 'body',
+      message: v.message ?? 'invalid',
+    }));
+    const first = fields[0];
+    const message = first ? `${first.path || first.in}: ${first.message}` : 'invalid input';
+    return reply.status(400).send(body('invalid', message, fields));
+  }
+  const e = err as { statusCode?: number; message?: string; code?: string };
+  const status = e.statusCode ?? 500;
+  if (status === 429) return reply.status(429).send(body('rate_limited', e.message ?? 'too many requests'));
+  if (status === 403) return reply.status(403).send(body('forbidden', e.message ?? 'forbidden'));
+  if (status >= 400 && status < 500) return reply.status(status).send(body(status === 404 ? 'not_found' : 'invalid', e.message ?? 'bad request'));
+  req.log.error(err);
+  return reply.status(500).send(body('invalid' as ErrorCode, 'internal error'));
+}
+
+function body(code: ErrorCode | 'internal', message: string, fields: (FieldProblem & { in?: string })[] = []) {
+  return { error: { code, message, ...(fields.length ? { fields } : {}) } };
+}
+
+let indexHtml: string | undefined;
+function notFound(req: FastifyRequest, reply: FastifyReply, webDir: string) {
+  if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url === '/api') {
+    return reply.status(404).send(body('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+  }
+  const file = join(webDir, 'index.html');
+  if (!existsSync(file)) return reply.status(404).type('text/plain').send('web app not built: run `npm run build`');
+  indexHtml ??= readFileSync(file, 'utf8');
+  return reply.type('text/html; charset=utf-8').send(indexHtml);
+}

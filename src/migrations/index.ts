@@ -1,0 +1,17 @@
+/**
+ * Every migration, in order. One set runs on SQLite and PostgreSQL: use Kysely's
+ * schema builder with portable types (text, integer, real) and branch on `dialect`
+ * only where the engines truly differ (auto-increment keys, triggers).
+ */
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../kernel/db/connect.js';
+import * as m0001 from './0001_foundation.js';
+
+export interface PortableMigration {
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>;
+  down?(db: Kysely<any>, dialect: DialectName): Promise<void>;
+}
+
+export const migrations: Record<string, PortableMigration> = {
+  '0001_foundation': m0001,
+};
