@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../kernel/db/connect.js';
 import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_audit.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -14,4 +15,5 @@ export interface PortableMigration {
 
 export const migrations: Record<string, PortableMigration> = {
   '0001_foundation': m0001,
+  '0002_audit': m0002,
 };

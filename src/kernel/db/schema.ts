@@ -84,6 +84,19 @@ export interface ActivityEventsTable {
   at: string;
 }
 
+export interface AuditEntriesTable {
+  id: string;
+  communityId: string;
+  decidedBy: string | null;
+  automatic: number;
+  action: string;
+  subjectId: string | null;
+  rule: string | null;
+  reason: string | null;
+  data: string | null;
+  at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -92,4 +105,5 @@ export interface Database {
   communities: CommunitiesTable;
   memberships: MembershipsTable;
   activityEvents: ActivityEventsTable;
+  auditEntries: AuditEntriesTable;
 }
