@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BUILT_IN_RULES,
+  canAppeal,
+  decideSweep,
+  defaultSettings,
+  inactiveRule,
+  mergeSettings,
+  noIntroductionRule,
+  reportedRule,
+  settingsProblem,
+  summarize,
+  tierLapsedRule,
+  type MemberBasics,
+  type OpenWarning,
+  type PruningSettings,
+} from './rules.js';
+
+const NOW = new Date('2026-03-01T00:00:00.000Z');
+const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
+const member = (userId: string, joinedDaysAgo = 100, role: MemberBasics['role'] = 'member'): MemberBasics => ({ userId, role, joinedAt: daysAgo(joinedDaysAgo) });
+
+function settings(patch: Partial<PruningSettings> = {}, rules: Record<string, { enabled: boolean; threshold: number }> = {}): PruningSettings {
+  const s = defaultSettings(BUILT_IN_RULES);
+  return { ...s, ...patch, rules: { ...s.rules, ...rules } };
+}
+
+describe('built-in rules', () => {
+  it('inactive: measured from the last activity, or from joining when there was none', () => {
+    expect(inactiveRule.evaluate(member('a', 100), { lastActiveAt: daysAgo(10) }, 30, NOW).failing).toBe(false);
+    expect(inactiveRule.evaluate(member('a', 100), { lastActiveAt: daysAgo(31) }, 30, NOW).failing).toBe(true);
+    expect(inactiveRule.evaluate(member('a', 20), undefined, 30, NOW).failing).toBe(false);
+    const v = inactiveRule.evaluate(member('a', 40), undefined, 30, NOW);
+    expect(v).toMatchObject({ failing: true, reason: { key: 'reason.inactive', params: { days: 30, since: daysAgo(40).slice(0, 10) } } });
+  });
+
+  it('no introduction: only after the deadline, and never once introduced', () => {
+    expect(noIntroductionRule.evaluate(member('a', 3), undefined, 7, NOW).failing).toBe(false);
+    expect(noIntroductionRule.evaluate(member('a', 8), { introducedAt: null }, 7, NOW).failing).toBe(true);
+    expect(noIntroductionRule.evaluate(member('a', 8), { introducedAt: daysAgo(1) }, 7, NOW).failing).toBe(false);
+  });
+
+  it('tier lapsed: members without a paid tier never fail; tolerance in days', () => {
+    expect(tierLapsedRule.evaluate(member('a'), { expiresAt: null }, 0, NOW).failing).toBe(false);
+    expect(tierLapsedRule.evaluate(member('a'), { expiresAt: daysAgo(-5) }, 0, NOW).failing).toBe(false);
+    expect(tierLapsedRule.evaluate(member('a'), { expiresAt: daysAgo(2) }, 0, NOW).failing).toBe(true);
+    expect(tierLapsedRule.evaluate(member('a'), { expiresAt: daysAgo(2) }, 3, NOW).failing).toBe(false);
+  });
+
+  it('reported: fails at the number of upheld reports', () => {
+    expect(reportedRule.evaluate(member('a'), { upheld: 1 }, 2, NOW).failing).toBe(false);
+    expect(reportedRule.evaluate(member('a'), { upheld: 2 }, 2, NOW).failing).toBe(true);
+  });
+});
+
+describe('the sweep', () => {
+  const rules = BUILT_IN_RULES;
+  const inactiveOn = { inactive: { enabled: true, threshold: 30 } };
+  const facts = (last: Record<string, number | null>) => ({
+    inactive: new Map(Object.entries(last).map(([u, d]) => [u, { lastActiveAt: d === null ? null : daysAgo(d) }])),
+  });
+
+  it('warns a failing member with the deadline now + grace and what would keep them', () => {
+    const out = decideSweep({ now: NOW, settings: settings({ graceDays: 7 }, inactiveOn), rules, members: [member('a'), member('b')], facts: facts({ a: 45, b: 2 }), warnings: [] });
+    expect(out).toEqual([
+      { kind: 'warn', userId: 'a', ruleId: 'inactive', deadline: '2026-03-08T00:00:00.000Z', reason: { key: 'reason.inactive', params: { days: 30, since: daysAgo(45).slice(0, 10) } }, keep: { key: 'keep.inactive' } },
+    ]);
+  });
+
+  it('does nothing for rules that are switched off', () => {
+    expect(decideSweep({ now: NOW, settings: settings(), rules, members: [member('a')], facts: facts({ a: 400 }), warnings: [] })).toEqual([]);
+  });
+
+  it('waits during the grace period, then removes (auto) or sends to review', () => {
+    const w: OpenWarning = { id: 'w1', userId: 'a', ruleId: 'inactive', deadline: daysAgo(-1), state: 'open' };
+    const base = { now: NOW, rules, members: [member('a')], facts: facts({ a: 45 }) };
+    expect(decideSweep({ ...base, settings: settings({ mode: 'auto' }, inactiveOn), warnings: [w] })).toEqual([]);
+    const passed = { ...w, deadline: daysAgo(0) };
+    expect(decideSweep({ ...base, settings: settings({ mode: 'auto' }, inactiveOn), warnings: [passed] })).toMatchObject([{ kind: 'remove', userId: 'a', warningId: 'w1' }]);
+    expect(decideSweep({ ...base, settings: settings({ mode: 'review' }, inactiveOn), warnings: [passed] })).toMatchObject([{ kind: 'review', userId: 'a', warningId: 'w1' }]);
+    // Already waiting for the admins: the sweep does not queue it twice.
+    expect(decideSweep({ ...base, settings: settings({ mode: 'review' }, inactiveOn), warnings: [{ ...passed, state: 'review' }] })).toEqual([]);
+  });
+
+  it('clears a warned member who recovered, even after the deadline', () => {
+    const w: OpenWarning = { id: 'w1', userId: 'a', ruleId: 'inactive', deadline: daysAgo(1), state: 'open' };
+    expect(decideSweep({ now: NOW, settings: settings({ mode: 'auto' }, inactiveOn), rules, members: [member('a')], facts: facts({ a: 0 }), warnings: [w] })).toEqual([
+      { kind: 'clear', userId: 'a', ruleId: 'inactive', warningId: 'w1' },
+    ]);
+  });
+
+  it('spares owners and admins always, core members when configured, and clears their old warnings', () => {
+    const members = [member('o', 100, 'owner'), member('ad', 100, 'admin'), member('c', 100, 'core')];
+    const f = facts({ o: null, ad: null, c: null });
+    expect(decideSweep({ now: NOW, settings: settings({ exemptCore: true }, inactiveOn), rules, members, facts: f, warnings: [] })).toEqual([]);
+    expect(decideSweep({ now: NOW, settings: settings({ exemptCore: false }, inactiveOn), rules, members, facts: f, warnings: [] }).map((d) => d.userId)).toEqual(['c']);
+    const w: OpenWarning = { id: 'w', userId: 'ad', ruleId: 'inactive', deadline: daysAgo(1), state: 'open' };
+    expect(decideSweep({ now: NOW, settings: settings({}, inactiveOn), rules, members, facts: f, warnings: [w] })).toMatchObject([{ kind: 'clear', userId: 'ad' }]);
+  });
+
+  it('removes a member once even when two rules passed their deadlines', () => {
+    const both = { ...inactiveOn, no_introduction: { enabled: true, threshold: 7 } };
+    const warnings: OpenWarning[] = [
+      { id: 'w1', userId: 'a', ruleId: 'inactive', deadline: daysAgo(2), state: 'open' },
+      { id: 'w2', userId: 'a', ruleId: 'no_introduction', deadline: daysAgo(1), state: 'open' },
+    ];
+    const out = decideSweep({ now: NOW, settings: settings({ mode: 'auto' }, both), rules, members: [member('a')], facts: { ...facts({ a: 90 }), no_introduction: new Map() }, warnings });
+    expect(out.filter((d) => d.kind === 'remove')).toHaveLength(1);
+  });
+
+  it('dry run of a rule not yet switched on shows who it would warn', () => {
+    const out = decideSweep({ now: NOW, settings: settings(), rules, members: [member('a'), member('b', 2)], facts: { no_introduction: new Map() }, warnings: [], alsoRules: ['no_introduction'] });
+    expect(summarize(out)).toEqual({ no_introduction: { warn: 1, clear: 0, remove: 0, review: 0 } });
+  });
+});
+
+describe('settings', () => {
+  it('are off by default and keep stored choices over new defaults', () => {
+    const s = mergeSettings(BUILT_IN_RULES, { graceDays: 3, rules: { inactive: { enabled: true, threshold: 45 }, gone: { enabled: true, threshold: 1 } } });
+    expect(s.graceDays).toBe(3);
+    expect(s.rules.inactive).toEqual({ enabled: true, threshold: 45 });
+    expect(s.rules.no_introduction!.enabled).toBe(false);
+    expect('gone' in s.rules).toBe(false);
+  });
+
+  it('name the field that is out of range', () => {
+    expect(settingsProblem(BUILT_IN_RULES, settings({}, { inactive: { enabled: true, threshold: 0 } }))?.field).toBe('rules.inactive.threshold');
+    expect(settingsProblem(BUILT_IN_RULES, settings({ graceDays: 200 }))?.field).toBe('graceDays');
+    expect(settingsProblem(BUILT_IN_RULES, settings({}, { nope: { enabled: true, threshold: 1 } }))?.field).toBe('rules.nope');
+    expect(settingsProblem(BUILT_IN_RULES, settings())).toBeNull();
+  });
+});
+
+describe('appeals', () => {
+  it('are open for the window after removal and closed after it', () => {
+    expect(canAppeal(daysAgo(13), 14, NOW)).toBe(true);
+    expect(canAppeal(daysAgo(15), 14, NOW)).toBe(false);
+    expect(canAppeal(null, 14, NOW)).toBe(false);
+  });
+});
