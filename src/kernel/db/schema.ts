@@ -4,6 +4,8 @@
  * JSON is text. Each feature declares its tables in its own file and adds them here.
  */
 import type { Generated } from 'kysely';
+import type { PruningTables } from '../../features/pruning/tables.js';
+import type { JobTables } from '../../jobs/tables.js';
 
 export interface UsersTable {
   id: string;
@@ -97,7 +99,7 @@ export interface AuditEntriesTable {
   at: string;
 }
 
-export interface Database {
+export interface Database extends PruningTables, JobTables {
   users: UsersTable;
   sessions: SessionsTable;
   passwordResets: PasswordResetsTable;
