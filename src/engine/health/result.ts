@@ -163,6 +163,8 @@ export interface ExclusiveValueMetrics {
   link: OriginReception;
   /** original.messages / all messages. */
   originalShare: number | null;
+  /** Substantial original posts (≥ 50 characters, or a picture/video/file/poll) / all messages. */
+  substantialShare: number | null;
 }
 
 export interface CoreMember extends MemberRef {
@@ -193,6 +195,10 @@ export interface CoreMetrics {
   members: CoreMember[];
   /** Core members' share of all original content. */
   originalContentShare: number | null;
+  /** Core members' share of all substantial original posts (see exclusiveValue.substantialShare). */
+  substantialShare: number | null;
+  /** Substantial posts / messages of the core: how much of what the core says carries value. */
+  valueRate: number | null;
   /** Mean continuity of the core members. */
   continuity: number | null;
   /** Smallest number of members who produced ≥ 50% of messages (CHAOSS contributor absence factor). */

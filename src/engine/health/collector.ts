@@ -1,0 +1,335 @@
+/**
+ * The streaming half of the analyzer: one pass over the events, O(1) work per
+ * event, memory bounded by members, interaction pairs and weeks — never by
+ * messages. Everything that needs the whole picture happens in finish().
+ */
+import type { ContentOrigin } from '../../kernel/activity/taxonomy.js';
+import type { ChatEvent } from '../types.js';
+import { LogHistogram, weekIndex } from './stats.js';
+import { isGreeting, isSubstantial, textFingerprint } from './text.js';
+
+/** Temporal adjacency: a message within this many seconds of another member's message answers it. */
+export const TEMPORAL_WINDOW_S = 300;
+/** …with weight exp(-gap / TEMPORAL_DECAY_S). */
+export const TEMPORAL_DECAY_S = 120;
+/** A reaction is a lighter interaction than a reply or mention. */
+export const REACTION_WEIGHT = 0.5;
+/** Recent messages remembered for resolving replies and measuring time to first reply. */
+export const MESSAGE_WINDOW = 100_000;
+/** Distinct text fingerprints remembered per member for repeated-text detection. */
+export const FINGERPRINTS_PER_MEMBER = 64;
+
+export interface MemberState {
+  idx: number;
+  id: string;
+  name: string;
+  firstMs: number;
+  lastMs: number;
+  joinedMs: number | null;
+  leftMs: number | null;
+  messages: number;
+  original: number;
+  substantial: number;
+  /** Messages that are not greetings: "spoke beyond a greeting". */
+  beyondGreeting: number;
+  greetings: number;
+  linkMessages: number;
+  repeated: number;
+  firstMsgMs: number | null;
+  lastMsgMs: number | null;
+  /** First explicit / temporal answer from another member after the first message. */
+  firstExplicitAnswerMs: number | null;
+  firstTemporalAnswerMs: number | null;
+  repliesReceived: number;
+  reactionsReceived: number;
+  /** Messages per week index. */
+  weeks: Map<number, number>;
+  fingerprints: number[] | null;
+}
+
+/** One undirected pair, with weights per direction and per method. */
+export interface PairState {
+  a: number; // lower member idx
+  b: number;
+  explicitAB: number;
+  explicitBA: number;
+  temporalAB: number;
+  temporalBA: number;
+  firstExplicitWeek: number;
+  firstTemporalWeek: number;
+}
+
+export interface WeekAgg {
+  messages: number;
+  original: number;
+  forwarded: number;
+  link: number;
+  newMembers: number;
+  leftMembers: number;
+  explicit: number;
+  temporal: number;
+}
+
+export interface OriginAgg {
+  messages: number;
+  replies: number;
+  reactions: number;
+  answered: number;
+  latency: LogHistogram;
+}
+
+const PAIR_BASE = 2 ** 24;
+
+export class Collector {
+  readonly members: MemberState[] = [];
+  readonly byId = new Map<string, number>();
+  readonly pairs = new Map<number, PairState>();
+  readonly weeks = new Map<number, WeekAgg>();
+  readonly origins: Record<ContentOrigin, OriginAgg> = {
+    original: newOriginAgg(),
+    forwarded: newOriginAgg(),
+    link: newOriginAgg(),
+  };
+  readonly counts = { replies: 0, quotes: 0, mentions: 0, reactions: 0, temporal: 0 };
+  events = 0;
+  messages = 0;
+  pins = 0;
+  unresolvedReplies = 0;
+  badTimes = 0;
+  firstMs = Infinity;
+  lastMs = -Infinity;
+
+  // Bounded ring of recent messages: objectId -> slot.
+  private readonly ringIds: (string | undefined)[] = new Array(MESSAGE_WINDOW);
+  private readonly ringAuthor = new Int32Array(MESSAGE_WINDOW);
+  private readonly ringMs = new Float64Array(MESSAGE_WINDOW);
+  private readonly ringOrigin = new Uint8Array(MESSAGE_WINDOW);
+  private readonly ringAnswered = new Uint8Array(MESSAGE_WINDOW);
+  private readonly ringIndex = new Map<string, number>();
+  private ringNext = 0;
+  // The previous message, for temporal adjacency.
+  private prevAuthor = -1;
+  private prevMs = -Infinity;
+
+  add(e: ChatEvent): void {
+    this.events++;
+    const ms = Date.parse(e.at);
+    if (Number.isNaN(ms)) {
+      this.badTimes++;
+      return;
+    }
+    if (ms < this.firstMs) this.firstMs = ms;
+    if (ms > this.lastMs) this.lastMs = ms;
+    const actor = e.actorId ? this.member(e.actorId, e.actorName, ms) : -1;
+    const week = weekIndex(ms);
+    switch (e.kind) {
+      case 'content.posted':
+      case 'content.replied':
+        if (actor >= 0) this.message(e, actor, ms, week);
+        return;
+      case 'content.mentioned':
+        if (actor >= 0 && e.targetId) {
+          this.counts.mentions++;
+          this.explicit(actor, this.member(e.targetId, e.targetName, ms), 1, ms, week);
+        }
+        return;
+      case 'content.reacted':
+        if (actor >= 0) this.reaction(e, actor, ms, week);
+        return;
+      case 'content.pinned':
+        this.pins++;
+        return;
+      case 'member.joined': {
+        if (actor < 0) return;
+        const m = this.members[actor]!;
+        if (m.joinedMs === null) m.joinedMs = ms;
+        this.week(week).newMembers++;
+        return;
+      }
+      case 'member.left':
+      case 'member.removed':
+      case 'member.banned': {
+        // Removals name the removed member as target when the operator is the actor.
+        const who = e.kind !== 'member.left' && e.targetId ? this.member(e.targetId, e.targetName, ms) : actor;
+        if (who < 0) return;
+        this.members[who]!.leftMs = ms;
+        this.week(week).leftMembers++;
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private message(e: ChatEvent, actor: number, ms: number, week: number): void {
+    const m = this.members[actor]!;
+    const d = e.data ?? {};
+    const origin: ContentOrigin = d.origin ?? (d.forwardedFrom ? 'forwarded' : d.links && d.links.length > 0 ? 'link' : 'original');
+    const text = typeof d.text === 'string' ? d.text : undefined;
+    const textLength = d.textLength ?? text?.length ?? 0;
+    this.messages++;
+    m.messages++;
+    if (m.firstMsgMs === null) m.firstMsgMs = ms;
+    m.lastMsgMs = ms;
+    m.weeks.set(week, (m.weeks.get(week) ?? 0) + 1);
+    const w = this.week(week);
+    w.messages++;
+    w[origin]++;
+    this.origins[origin].messages++;
+    if (origin === 'original') {
+      m.original++;
+      if (isSubstantial(textLength, d.media)) m.substantial++;
+    }
+    if (isGreeting(text)) m.greetings++;
+    else m.beyondGreeting++;
+    if (d.links && d.links.length > 0) m.linkMessages++;
+    this.fingerprint(m, text);
+
+    let answered = -1;
+    if (e.kind === 'content.replied') {
+      this.counts.replies++;
+      if (d.quote) this.counts.quotes++;
+      const slot = d.replyToObjectId ? this.ringIndex.get(d.replyToObjectId) : undefined;
+      let target = e.targetId ? this.member(e.targetId, e.targetName, ms) : -1;
+      if (target < 0 && slot !== undefined) target = this.ringAuthor[slot]!;
+      if (target < 0) this.unresolvedReplies++;
+      else {
+        this.members[target]!.repliesReceived++;
+        this.explicit(actor, target, 1, ms, week);
+        answered = target;
+      }
+      if (slot !== undefined && this.ringAuthor[slot] !== actor) this.receive(slot, ms, 'reply');
+    }
+    // Temporal adjacency: the previous message of another member, if recent (a reply already says whom it answers).
+    if (answered < 0 && this.prevAuthor >= 0 && this.prevAuthor !== actor) {
+      const gap = (ms - this.prevMs) / 1000;
+      if (gap >= 0 && gap <= TEMPORAL_WINDOW_S) this.temporal(actor, this.prevAuthor, Math.exp(-gap / TEMPORAL_DECAY_S), ms, week);
+    }
+    this.prevAuthor = actor;
+    this.prevMs = ms;
+    if (e.objectId) this.remember(e.objectId, actor, ms, origin);
+  }
+
+  private reaction(e: ChatEvent, actor: number, ms: number, week: number): void {
+    this.counts.reactions++;
+    const ref = e.data?.replyToObjectId ?? e.objectId ?? undefined;
+    const slot = ref ? this.ringIndex.get(ref) : undefined;
+    let target = e.targetId ? this.member(e.targetId, e.targetName, ms) : -1;
+    if (target < 0 && slot !== undefined) target = this.ringAuthor[slot]!;
+    if (target < 0) return;
+    this.members[target]!.reactionsReceived++;
+    this.explicit(actor, target, REACTION_WEIGHT, ms, week);
+    if (slot !== undefined && this.ringAuthor[slot] !== actor) this.receive(slot, ms, 'reaction');
+  }
+
+  /** A reply or reaction reached a remembered message: credit its origin. */
+  private receive(slot: number, ms: number, how: 'reply' | 'reaction'): void {
+    const agg = this.origins[ORIGINS[this.ringOrigin[slot]!]!];
+    if (how === 'reply') agg.replies++;
+    else agg.reactions++;
+    if (!this.ringAnswered[slot]) {
+      this.ringAnswered[slot] = 1;
+      agg.answered++;
+      if (how === 'reply') agg.latency.add((ms - this.ringMs[slot]!) / 1000);
+    }
+  }
+
+  private explicit(from: number, to: number, weight: number, ms: number, week: number): void {
+    if (from === to) return;
+    const p = this.pair(from, to);
+    if (from < to) p.explicitAB += weight;
+    else p.explicitBA += weight;
+    if (p.firstExplicitWeek > week) p.firstExplicitWeek = week;
+    this.week(week).explicit += weight;
+    const t = this.members[to]!;
+    if (t.firstMsgMs !== null && t.firstExplicitAnswerMs === null && ms >= t.firstMsgMs) t.firstExplicitAnswerMs = ms;
+  }
+
+  private temporal(from: number, to: number, weight: number, ms: number, week: number): void {
+    this.counts.temporal++;
+    const p = this.pair(from, to);
+    if (from < to) p.temporalAB += weight;
+    else p.temporalBA += weight;
+    if (p.firstTemporalWeek > week) p.firstTemporalWeek = week;
+    this.week(week).temporal += weight;
+    const t = this.members[to]!;
+    if (t.firstMsgMs !== null && t.firstTemporalAnswerMs === null && ms >= t.firstMsgMs) t.firstTemporalAnswerMs = ms;
+  }
+
+  private pair(x: number, y: number): PairState {
+    const a = x < y ? x : y;
+    const b = x < y ? y : x;
+    const key = a * PAIR_BASE + b;
+    let p = this.pairs.get(key);
+    if (!p) {
+      p = { a, b, explicitAB: 0, explicitBA: 0, temporalAB: 0, temporalBA: 0, firstExplicitWeek: Infinity, firstTemporalWeek: Infinity };
+      this.pairs.set(key, p);
+    }
+    return p;
+  }
+
+  private fingerprint(m: MemberState, text: string | undefined): void {
+    const h = textFingerprint(text);
+    if (h === 0) return;
+    const seen = (m.fingerprints ??= []);
+    if (seen.includes(h)) {
+      m.repeated++;
+      return;
+    }
+    if (seen.length >= FINGERPRINTS_PER_MEMBER) seen.shift();
+    seen.push(h);
+  }
+
+  private remember(objectId: string, author: number, ms: number, origin: ContentOrigin): void {
+    const slot = this.ringNext;
+    const evicted = this.ringIds[slot];
+    if (evicted !== undefined) this.ringIndex.delete(evicted);
+    this.ringIds[slot] = objectId;
+    this.ringAuthor[slot] = author;
+    this.ringMs[slot] = ms;
+    this.ringOrigin[slot] = ORIGINS.indexOf(origin);
+    this.ringAnswered[slot] = 0;
+    this.ringIndex.set(objectId, slot);
+    this.ringNext = (slot + 1) % MESSAGE_WINDOW;
+  }
+
+  member(id: string, name: string | undefined, ms: number): number {
+    let idx = this.byId.get(id);
+    if (idx === undefined) {
+      idx = this.members.length;
+      if (idx >= PAIR_BASE) throw new Error(`more than ${PAIR_BASE} members: not supported`);
+      this.byId.set(id, idx);
+      this.members.push(newMember(idx, id, name ?? id, ms));
+      return idx;
+    }
+    const m = this.members[idx]!;
+    if (ms < m.firstMs) m.firstMs = ms;
+    if (ms > m.lastMs) m.lastMs = ms;
+    if (name && m.name === m.id) m.name = name;
+    return idx;
+  }
+
+  week(index: number): WeekAgg {
+    let w = this.weeks.get(index);
+    if (!w) {
+      w = { messages: 0, original: 0, forwarded: 0, link: 0, newMembers: 0, leftMembers: 0, explicit: 0, temporal: 0 };
+      this.weeks.set(index, w);
+    }
+    return w;
+  }
+}
+
+const ORIGINS: ContentOrigin[] = ['original', 'forwarded', 'link'];
+
+function newOriginAgg(): OriginAgg {
+  return { messages: 0, replies: 0, reactions: 0, answered: 0, latency: new LogHistogram() };
+}
+
+function newMember(idx: number, id: string, name: string, ms: number): MemberState {
+  return {
+    idx, id, name, firstMs: ms, lastMs: ms, joinedMs: null, leftMs: null,
+    messages: 0, original: 0, substantial: 0, beyondGreeting: 0, greetings: 0, linkMessages: 0, repeated: 0,
+    firstMsgMs: null, lastMsgMs: null, firstExplicitAnswerMs: null, firstTemporalAnswerMs: null,
+    repliesReceived: 0, reactionsReceived: 0, weeks: new Map(), fingerprints: null,
+  };
+}

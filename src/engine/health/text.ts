@@ -1,0 +1,60 @@
+/**
+ * Text rules of the health engine: what counts as a greeting (打招呼), what
+ * counts as a substantial original post, and a cheap fingerprint for spotting
+ * repeated text (ads pasted again and again).
+ */
+import type { MediaKind } from '../../kernel/activity/taxonomy.js';
+
+/**
+ * Greeting words in the three UI languages. A message is a greeting when, once
+ * normalized, it is short and contains one of these: "大家好，我是小王" counts,
+ * a paragraph that starts with "大家好" does not.
+ */
+const CJK_GREETING = new RegExp(
+  [
+    '大家好', '你好', '您好', '各位好', '哈喽', '哈囉', '嗨', '新人', '报到', '報到', '进群', '進群', '入群',
+    '初来乍到', '初來乍到', '请多关照', '請多關照', '多多关照', '多多關照', '多多指教', '谢谢邀请', '謝謝邀請',
+    '感谢拉群', '感謝拉群', '早上好', '早安', '晚上好', '大家早',
+  ].join('|'),
+);
+/** Latin greetings match whole words only, so "this" is not "hi". */
+const LATIN_GREETING =
+  /\b(hello|hi|hey|hiya|howdy|greetings|good (morning|evening)|nice to meet|glad to be here|thanks for (having me|the invite)|new here)\b/i;
+
+/** Normalized greetings are at most this many characters. */
+export const GREETING_MAX_CHARS = 20;
+
+/** Lowercase, drop punctuation, symbols, emoji and whitespace. */
+export function normalizeText(text: string): string {
+  return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+export function isGreeting(text: string | undefined): boolean {
+  if (!text) return false;
+  const short = text.length <= GREETING_MAX_CHARS * 3 ? normalizeText(text) : '';
+  return short.length > 0 && short.length <= GREETING_MAX_CHARS && (CJK_GREETING.test(short) || LATIN_GREETING.test(text));
+}
+
+/** Original posts that carry something: ≥ 50 characters of text, or a document/picture/video/poll. */
+export const SUBSTANTIAL_TEXT_CHARS = 50;
+const SUBSTANTIAL_MEDIA: ReadonlySet<MediaKind> = new Set(['photo', 'video', 'file', 'audio', 'poll']);
+
+export function isSubstantial(textLength: number, media: MediaKind | undefined): boolean {
+  return textLength >= SUBSTANTIAL_TEXT_CHARS || (media !== undefined && SUBSTANTIAL_MEDIA.has(media));
+}
+
+/** Texts shorter than this (normalized) are never "repeated text": "ok", "哈哈哈" repeat innocently. */
+export const REPEAT_MIN_CHARS = 12;
+
+/** 32-bit FNV-1a of the normalized text, or 0 when the text is too short to judge. */
+export function textFingerprint(text: string | undefined): number {
+  if (!text || text.length < REPEAT_MIN_CHARS) return 0;
+  const s = normalizeText(text.length > 2000 ? text.slice(0, 2000) : text);
+  if (s.length < REPEAT_MIN_CHARS) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0 || 1;
+}
