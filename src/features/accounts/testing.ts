@@ -8,7 +8,7 @@ import { listOutbox } from './store.js';
 
 export { listOutbox };
 
-/** The newest outbox message to an address, or undefined. */
+/** The newest outbox message to an address, or undefined (ids sort by millisecond; ties are unordered). */
 export async function latestMailTo(db: Kysely<Database>, to: string) {
   const [newest] = await listOutbox(db, to.trim().toLowerCase());
   return newest;
