@@ -13,7 +13,22 @@ export type Action =
   | 'members.list'
   | 'members.change_role'
   | 'members.remove'
+  | 'members.admit' // approve / reject applications, readmit, unban, add a member directly
+  | 'members.ban'
   | 'activity.read'; // the activity log
+
+export const ACTIONS: readonly Action[] = [
+  'community.view_public',
+  'community.view_member_home',
+  'community.edit_charter',
+  'console.open',
+  'members.list',
+  'members.change_role',
+  'members.remove',
+  'members.admit',
+  'members.ban',
+  'activity.read',
+];
 
 /** The person acting, as seen from one community. */
 export interface Actor {
@@ -44,6 +59,7 @@ export function authorize(actor: Actor, action: Action, resource: Resource): boo
     case 'community.edit_charter':
     case 'console.open':
     case 'members.list':
+    case 'members.admit':
     case 'activity.read':
       return rank >= roleRank('admin');
     case 'members.change_role': {
@@ -54,7 +70,8 @@ export function authorize(actor: Actor, action: Action, resource: Resource): boo
       // Admins manage core members and members, never other admins.
       return m.role === 'admin' && roleRank(targetRole) < roleRank('admin') && roleRank(newRole) < roleRank('admin');
     }
-    case 'members.remove': {
+    case 'members.remove':
+    case 'members.ban': {
       const { targetRole, targetUserId } = resource;
       if (!targetRole || targetUserId === actor.userId || targetRole === 'owner') return false;
       if (m.role === 'owner') return true;

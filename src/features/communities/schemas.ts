@@ -1,0 +1,155 @@
+/**
+ * Zod schemas of the communities API: request validation (bounded lengths,
+ * 400s that name the field) and the response shapes in /api/openapi.json.
+ */
+import { z } from 'zod';
+import { EVENT_KINDS } from '../../kernel/activity/taxonomy.js';
+import { COMMUNITY_TYPES, MEMBERSHIP_STATES, ROLES, slugProblem } from './rules.js';
+
+export const NAME_MAX = 80;
+export const TEXT_MAX = 4000;
+export const CAPACITY_MAX = 100_000;
+
+export const slug = z
+  .string()
+  .max(40, { error: 'at most 40 characters' })
+  .superRefine((value, ctx) => {
+    const problem = slugProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/** In a URL the slug is only looked up, so a loose bound is enough (unknown → 404). */
+export const slugParam = z.string().min(1).max(64);
+
+const name = z.string().trim().min(1, { error: 'required' }).max(NAME_MAX, { error: `at most ${NAME_MAX} characters` });
+const requiredText = z.string().trim().min(1, { error: 'required' }).max(TEXT_MAX, { error: `at most ${TEXT_MAX} characters` });
+const text = z.string().trim().max(TEXT_MAX, { error: `at most ${TEXT_MAX} characters` });
+const capacity = z
+  .number()
+  .int({ error: 'a whole number' })
+  .min(1, { error: 'at least 1' })
+  .max(CAPACITY_MAX, { error: `at most ${CAPACITY_MAX}` })
+  .nullable();
+
+export const charterInput = z.object({
+  slug,
+  name,
+  type: z.enum(COMMUNITY_TYPES),
+  sharedNeed: requiredText,
+  valuePromise: requiredText,
+  norms: text,
+  entryCriteria: text,
+  capacity: capacity.optional(),
+  publicTeaser: z.boolean().optional(),
+  teaser: text.optional(),
+});
+
+export const charterPatch = z
+  .object({
+    slug: slug.optional(),
+    name: name.optional(),
+    type: z.enum(COMMUNITY_TYPES).optional(),
+    sharedNeed: requiredText.optional(),
+    valuePromise: requiredText.optional(),
+    norms: text.optional(),
+    entryCriteria: text.optional(),
+    capacity: capacity.optional(),
+    publicTeaser: z.boolean().optional(),
+    teaser: text.optional(),
+  })
+  .strict();
+
+export const roleChange = z.object({ role: z.enum(ROLES) });
+
+export const reasonBody = z
+  .object({ reason: z.string().trim().max(500, { error: 'at most 500 characters' }).optional() })
+  .optional();
+
+export const memberQuery = z.object({
+  state: z.enum([...MEMBERSHIP_STATES, 'all']).optional(),
+  role: z.enum(ROLES).optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+
+const KIND_LIST = new Set<string>(EVENT_KINDS);
+export const activityQuery = z.object({
+  /** One kind or several, comma-separated. */
+  kind: z
+    .string()
+    .max(1000)
+    .optional()
+    .superRefine((value, ctx) => {
+      const bad = value?.split(',').find((k) => !KIND_LIST.has(k.trim()));
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `unknown event kind "${bad}"` });
+    })
+    .transform((value) => value?.split(',').map((k) => k.trim()) as (typeof EVENT_KINDS)[number][] | undefined),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  /** An event id: page to older events. */
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+// ── responses ────────────────────────────────────────────────────────────────
+
+export const community = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  type: z.enum(COMMUNITY_TYPES),
+  sharedNeed: z.string(),
+  valuePromise: z.string(),
+  norms: z.string(),
+  entryCriteria: z.string(),
+  capacity: z.number().int().nullable(),
+  publicTeaser: z.boolean(),
+  teaser: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const publicCommunity = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  type: z.enum(COMMUNITY_TYPES),
+  sharedNeed: z.string(),
+  valuePromise: z.string(),
+  entryCriteria: z.string(),
+  norms: z.string(),
+  capacity: z.number().int().nullable(),
+  memberCount: z.number().int(),
+  teaser: z.string().nullable(),
+});
+
+export const viewer = z.object({ state: z.enum(MEMBERSHIP_STATES), role: z.enum(ROLES) });
+
+export const myCommunity = z.object({ community: publicCommunity, viewer, memberCount: z.number().int() });
+
+export const member = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  state: z.enum(MEMBERSHIP_STATES),
+  joinedAt: z.string().nullable(),
+});
+
+const person = z.object({ id: z.string(), displayName: z.string() }).nullable();
+export const activityItem = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  at: z.string(),
+  actor: person,
+  target: person,
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const home = z.object({
+  community,
+  viewer,
+  stats: z.object({ members: z.number().int(), core: z.number().int(), joinedLast30d: z.number().int() }),
+  core: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.enum(ROLES) })),
+  recent: z.array(activityItem),
+});

@@ -1,0 +1,131 @@
+/**
+ * The shapes the use cases hand out (and the API sends): a community's full
+ * charter, its public face, a viewer's membership, a member, an activity item.
+ * Pure mapping from rows; what a viewer may see is decided by the use cases.
+ */
+import type { CommunityType, MembershipState, Role } from './rules.js';
+import type { CommunityRow, MembershipRow } from './store.js';
+
+export interface Community {
+  id: string;
+  slug: string;
+  name: string;
+  type: CommunityType;
+  sharedNeed: string;
+  valuePromise: string;
+  norms: string;
+  entryCriteria: string;
+  capacity: number | null;
+  publicTeaser: boolean;
+  teaser: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a visitor sees. The teaser shows only when the charter says so. */
+export interface PublicCommunity {
+  id: string;
+  slug: string;
+  name: string;
+  type: CommunityType;
+  sharedNeed: string;
+  valuePromise: string;
+  entryCriteria: string;
+  norms: string;
+  capacity: number | null;
+  memberCount: number;
+  teaser: string | null;
+}
+
+export interface Viewer {
+  state: MembershipState;
+  role: Role;
+}
+
+export interface Member {
+  userId: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  state: MembershipState;
+  joinedAt: string | null;
+}
+
+export interface ActivityItem {
+  id: number;
+  kind: string;
+  at: string;
+  actor: { id: string; displayName: string } | null;
+  target: { id: string; displayName: string } | null;
+  objectType: string | null;
+  objectId: string | null;
+  data: Record<string, unknown> | null;
+}
+
+export function toCommunity(row: CommunityRow): Community {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    type: row.type as CommunityType,
+    sharedNeed: row.sharedNeed,
+    valuePromise: row.valuePromise,
+    norms: row.norms,
+    entryCriteria: row.entryCriteria,
+    capacity: row.capacity === null ? null : Number(row.capacity),
+    publicTeaser: Number(row.publicTeaser) === 1,
+    teaser: row.teaser,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function toPublic(row: CommunityRow, memberCount: number): PublicCommunity {
+  const c = toCommunity(row);
+  return {
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    type: c.type,
+    sharedNeed: c.sharedNeed,
+    valuePromise: c.valuePromise,
+    entryCriteria: c.entryCriteria,
+    norms: c.norms,
+    capacity: c.capacity,
+    memberCount,
+    teaser: c.publicTeaser ? c.teaser : null,
+  };
+}
+
+export function toViewer(m: Pick<MembershipRow, 'state' | 'role'> | undefined | null): Viewer | null {
+  return m ? { state: m.state as MembershipState, role: m.role as Role } : null;
+}
+
+export function toMember(r: { userId: string; displayName: string; email: string; role: string; state: string; joinedAt: string | null }): Member {
+  return { userId: r.userId, displayName: r.displayName, email: r.email, role: r.role as Role, state: r.state as MembershipState, joinedAt: r.joinedAt };
+}
+
+export function toActivityItem(r: {
+  id: number | string;
+  kind: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  targetId: string | null;
+  targetName: string | null;
+  objectType: string | null;
+  objectId: string | null;
+  data: string | null;
+}): ActivityItem {
+  return {
+    id: Number(r.id),
+    kind: r.kind,
+    at: r.at,
+    // An id whose user is gone (or an imported identity) still shows, unnamed.
+    actor: r.actorId ? { id: r.actorId, displayName: r.actorName ?? r.actorId } : null,
+    target: r.targetId ? { id: r.targetId, displayName: r.targetName ?? r.targetId } : null,
+    objectType: r.objectType,
+    objectId: r.objectId,
+    data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null,
+  };
+}
