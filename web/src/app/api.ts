@@ -1,0 +1,70 @@
+/**
+ * The one way the web app talks to the server: same-origin fetch with the session cookie,
+ * the CSRF token on writes, and the server's single error format turned into ApiError.
+ */
+import type { FormInstance } from 'antd';
+
+export interface FieldProblem {
+  path: string;
+  in?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: Promise<string> | undefined;
+
+function fetchCsrf(): Promise<string> {
+  csrfToken ??= fetch('/api/csrf', { credentials: 'include' })
+    .then((r) => r.json() as Promise<{ token: string }>)
+    .then((b) => b.token)
+    .catch((e: unknown) => {
+      csrfToken = undefined;
+      throw e;
+    });
+  return csrfToken;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, retried = false): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = await fetchCsrf();
+  let res: Response;
+  try {
+    res = await fetch(path, { method, credentials: 'include', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'network', 'network error');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | null;
+  if (res.ok) return data as T;
+  // A stale CSRF secret (cookie cleared, server restarted) gets one fresh token and one retry.
+  if (res.status === 403 && !retried && method !== 'GET' && /csrf/i.test(data?.error?.message ?? '')) {
+    csrfToken = undefined;
+    return api<T>(method, path, body, true);
+  }
+  const err = data?.error;
+  throw new ApiError(res.status, err?.code ?? String(res.status), err?.message ?? res.statusText, err?.fields ?? []);
+}
+
+/**
+ * Puts a 400's field problems under the matching form fields. Returns true when at least
+ * one problem found its field, so the caller knows whether to show a general message too.
+ */
+export function showFieldErrors(form: FormInstance, err: unknown, known: readonly string[]): boolean {
+  if (!(err instanceof ApiError) || !err.fields.length) return false;
+  const entries = err.fields
+    .map((f) => ({ name: f.path.split('.')[0] ?? '', errors: [f.message] }))
+    .filter((f) => known.includes(f.name));
+  if (entries.length) form.setFields(entries);
+  return entries.length > 0;
+}

@@ -1,0 +1,84 @@
+/** Shared page frame and the loading / error / empty states every page uses. */
+import type { ReactNode } from 'react';
+import { Button, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { ApiError } from './api.js';
+
+/** A single readable column: the mobile-first frame of public and member pages. */
+export function Page({ children, width = 720 }: { children: ReactNode; width?: number }) {
+  return <div style={{ maxWidth: width, margin: '0 auto', padding: '16px 16px 48px' }}>{children}</div>;
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }} role="status" aria-label={t('common:state.loading')}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('common:state.notFoundTitle')}
+      subTitle={t('common:state.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common:nav.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+/** What went wrong, in the user's words: not signed in, not allowed, missing, or a failure to retry. */
+export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const status = error instanceof ApiError ? error.status : 0;
+  if (status === 404) return <NotFound />;
+  if (status === 401) {
+    return (
+      <Result
+        status="403"
+        title={t('common:state.signInTitle')}
+        subTitle={t('common:state.signIn')}
+        extra={
+          <Link to={`/signin?next=${encodeURIComponent(location.pathname)}`}>
+            <Button type="primary" size="large">
+              {t('common:nav.signIn')}
+            </Button>
+          </Link>
+        }
+      />
+    );
+  }
+  if (status === 403) {
+    return <Result status="403" title={t('common:state.forbiddenTitle')} subTitle={t('common:state.forbidden')} />;
+  }
+  return (
+    <Result
+      status="error"
+      title={t('common:state.errorTitle')}
+      subTitle={error instanceof ApiError && error.code === 'network' ? t('common:state.offline') : t('common:state.error')}
+      extra={retry && <Button onClick={retry}>{t('common:action.retry')}</Button>}
+    />
+  );
+}
+
+/** Fall-back text for an error we cannot place under a field. */
+export function useErrorText() {
+  const { t } = useTranslation();
+  return (err: unknown): string => {
+    if (!(err instanceof ApiError)) return t('common:state.error');
+    if (err.code === 'network') return t('common:state.offline');
+    if (err.status === 429) return t('common:state.rateLimited');
+    if (err.status === 403) return t('common:state.forbidden');
+    if (err.status >= 500) return t('common:state.error');
+    return err.message;
+  };
+}

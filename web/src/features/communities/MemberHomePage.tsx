@@ -1,0 +1,91 @@
+/** `/c/:slug/home`: a member's home — the charter, how the community is doing, its core, what just happened. */
+import { Avatar, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { SettingOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ErrorState, Loading, Page } from '../../app/states.js';
+import { canOperate, useHome } from './api.js';
+import { ActivityLine } from './activity.js';
+import { CharterSections, TypeTag } from './CharterView.js';
+
+export function MemberHomePage() {
+  const { t } = useTranslation();
+  const { slug = '' } = useParams();
+  const q = useHome(slug);
+  if (q.isLoading) return <Loading />;
+  if (q.error || !q.data) {
+    return (
+      <>
+        <ErrorState error={q.error} retry={() => void q.refetch()} />
+        <div style={{ textAlign: 'center' }}>
+          <Link to={`/c/${slug}`}>{t('communities-ui:nav.publicPage')}</Link>
+        </div>
+      </>
+    );
+  }
+  const { community, viewer, stats, core, recent } = q.data;
+  return (
+    <Page>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8, margin: '8px 0 12px' }}>
+        <div>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }} data-testid="community-name">
+            {community.name}
+          </Typography.Title>
+          <Space wrap style={{ marginTop: 4 }}>
+            <TypeTag type={community.type} />
+            {viewer && <Tag>{t(`communities-ui:role.${viewer.role}`)}</Tag>}
+            <Link to={`/c/${slug}`}>{t('communities-ui:nav.publicPage')}</Link>
+          </Space>
+        </div>
+        {canOperate(viewer) && (
+          <Link to={`/c/${slug}/console`}>
+            <Button icon={<SettingOutlined />} size="large">
+              {t('communities-ui:nav.console')}
+            </Button>
+          </Link>
+        )}
+      </div>
+      <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
+        <Col span={8}>
+          <Card size="small">
+            <Statistic title={t('communities-ui:home.members')} value={stats.members} />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card size="small">
+            <Statistic title={t('communities-ui:home.core')} value={stats.core} />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card size="small">
+            <Statistic title={t('communities-ui:home.joined30d')} value={stats.joinedLast30d} />
+          </Card>
+        </Col>
+      </Row>
+      <CharterSections {...community} />
+      <Card size="small" title={t('communities-ui:home.coreTitle')} style={{ marginTop: 12 }}>
+        <Typography.Paragraph type="secondary">{t('communities-ui:home.coreWhy')}</Typography.Paragraph>
+        {core.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('communities-ui:home.noCore')} />
+        ) : (
+          <List
+            dataSource={core}
+            rowKey="userId"
+            renderItem={(p) => (
+              <List.Item>
+                <List.Item.Meta avatar={<Avatar style={{ background: '#1f6f5c' }}>{p.displayName.slice(0, 1)}</Avatar>} title={p.displayName} description={t(`communities-ui:role.${p.role}`)} />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+      <Card size="small" title={t('communities-ui:home.recent')} style={{ marginTop: 12 }}>
+        {recent.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('communities-ui:home.noRecent')} />
+        ) : (
+          <List dataSource={recent} rowKey="id" renderItem={(item) => <List.Item><ActivityLine item={item} /></List.Item>} />
+        )}
+      </Card>
+    </Page>
+  );
+}

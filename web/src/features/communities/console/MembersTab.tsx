@@ -1,0 +1,173 @@
+/** Console → members: search, change a role, remove with a reason (the reason goes to the activity log). */
+import { useState } from 'react';
+import { App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ROLES, roleRank } from '../../../../../src/features/communities/rules.js';
+import { api } from '../../../app/api.js';
+import { useMe } from '../../../app/session.js';
+import { ErrorState, useErrorText } from '../../../app/states.js';
+import { path, type MemberRow, type Role } from '../api.js';
+import { useConsole } from './ConsoleLayout.js';
+
+const PAGE = 20;
+
+export function MembersTab() {
+  const { t } = useTranslation();
+  const { slug, home } = useConsole();
+  const me = useMe();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<Role | undefined>();
+  const [page, setPage] = useState(1);
+  const [removing, setRemoving] = useState<MemberRow | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const params = new URLSearchParams({ state: 'member', limit: String(PAGE), offset: String((page - 1) * PAGE) });
+  if (q) params.set('q', q);
+  if (role) params.set('role', role);
+  const list = useQuery({
+    queryKey: ['community', slug, 'members', params.toString()],
+    queryFn: () => api<{ members: MemberRow[]; total: number }>('GET', `${path(slug)}/members?${params}`),
+    placeholderData: keepPreviousData,
+  });
+
+  const myRank = roleRank(home.viewer?.role ?? 'member');
+  // Roles an operator may hand out: below their own, never owner (ownership transfer is its own act).
+  const grantable = ROLES.filter((r) => r !== 'owner' && (home.viewer?.role === 'owner' || roleRank(r) < myRank));
+  const canTouch = (m: MemberRow) => m.userId !== me.data?.id && m.role !== 'owner' && (home.viewer?.role === 'owner' || roleRank(m.role) < myRank);
+
+  async function refresh() {
+    await qc.invalidateQueries({ queryKey: ['community', slug] });
+  }
+
+  async function changeRole(m: MemberRow, to: Role) {
+    try {
+      await api('PATCH', `${path(slug)}/members/${encodeURIComponent(m.userId)}`, { role: to });
+      void message.success(t('communities-ui:members.roleChanged', { name: m.displayName, role: t(`communities-ui:role.${to}`) }));
+      await refresh();
+    } catch (err) {
+      void message.error(errorText(err));
+    }
+  }
+
+  async function remove() {
+    if (!removing) return;
+    setBusy(true);
+    try {
+      await api('POST', `${path(slug)}/members/${encodeURIComponent(removing.userId)}/remove`, reason.trim() ? { reason: reason.trim() } : {});
+      void message.success(t('communities-ui:members.removed', { name: removing.displayName }));
+      setRemoving(null);
+      setReason('');
+      await refresh();
+    } catch (err) {
+      void message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (list.error) return <ErrorState error={list.error} retry={() => void list.refetch()} />;
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('communities-ui:console.members')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('communities-ui:members.intro')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('communities-ui:members.search')}
+          aria-label={t('communities-ui:members.search')}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+          style={{ width: 260 }}
+        />
+        <Select<Role>
+          allowClear
+          placeholder={t('communities-ui:members.filterRole')}
+          aria-label={t('communities-ui:members.filterRole')}
+          style={{ width: 160 }}
+          value={role}
+          onChange={(v) => {
+            setRole(v);
+            setPage(1);
+          }}
+          options={ROLES.map((r) => ({ value: r, label: t(`communities-ui:role.${r}`) }))}
+        />
+      </Space>
+      <Table<MemberRow>
+        rowKey="userId"
+        loading={list.isFetching}
+        dataSource={list.data?.members ?? []}
+        locale={{ emptyText: t('communities-ui:members.empty') }}
+        scroll={{ x: 720 }}
+        pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('communities-ui:members.total', { n }) }}
+        columns={[
+          { title: t('communities-ui:members.name'), dataIndex: 'displayName', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+          { title: t('communities-ui:members.email'), dataIndex: 'email' },
+          {
+            title: t('communities-ui:members.role'),
+            dataIndex: 'role',
+            width: 170,
+            render: (r: Role, m) =>
+              canTouch(m) ? (
+                <Select<Role>
+                  value={r}
+                  style={{ width: 140 }}
+                  aria-label={t('communities-ui:members.roleOf', { name: m.displayName })}
+                  onChange={(to) => void changeRole(m, to)}
+                  options={grantable.concat(grantable.includes(r) ? [] : [r]).map((x) => ({ value: x, label: t(`communities-ui:role.${x}`) }))}
+                />
+              ) : (
+                <Tag color={r === 'owner' ? 'gold' : r === 'admin' ? 'blue' : r === 'core' ? 'green' : undefined}>{t(`communities-ui:role.${r}`)}</Tag>
+              ),
+          },
+          {
+            title: t('communities-ui:members.joinedAt'),
+            dataIndex: 'joinedAt',
+            render: (v: string | null) => (v ? new Date(v).toLocaleDateString(t('common:dateLocale')) : '—'),
+          },
+          {
+            title: t('communities-ui:members.actions'),
+            key: 'actions',
+            render: (_, m) =>
+              canTouch(m) && (
+                <Button danger size="small" onClick={() => setRemoving(m)}>
+                  {t('communities-ui:members.remove')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={removing !== null}
+        title={t('communities-ui:members.removeTitle', { name: removing?.displayName ?? '' })}
+        okText={t('communities-ui:members.removeConfirm')}
+        okButtonProps={{ danger: true, loading: busy }}
+        cancelText={t('common:action.cancel')}
+        onOk={() => void remove()}
+        onCancel={() => {
+          setRemoving(null);
+          setReason('');
+        }}
+      >
+        <Typography.Paragraph>{t('communities-ui:members.removeExplain')}</Typography.Paragraph>
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          placeholder={t('communities-ui:members.reasonPlaceholder')}
+          aria-label={t('communities-ui:members.reason')}
+        />
+      </Modal>
+    </>
+  );
+}
