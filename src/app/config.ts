@@ -16,6 +16,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  TRUST_PROXY: z.string().default('loopback'),
 });
 
 export interface Config {
@@ -32,6 +33,13 @@ export interface Config {
   logLevel: string;
   /** Send cookies with Secure: 'auto' = when PUBLIC_URL is https. */
   cookieSecure: boolean;
+  /**
+   * Whose X-Forwarded-For to believe (Fastify trustProxy): 'loopback' (a proxy on this
+   * host), comma-separated addresses/CIDRs, or true (any: only behind a proxy that
+   * overwrites the header). Believing every client would let anyone dodge the per-IP
+   * sign-in rate limit by inventing the header.
+   */
+  trustProxy?: string | boolean;
   isTest: boolean;
 }
 
@@ -56,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL || undefined,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     isTest: e.NODE_ENV === 'test',
   };
 }

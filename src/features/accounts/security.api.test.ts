@@ -30,8 +30,29 @@ for (const dialect of DIALECTS) {
         statuses.push(last.status);
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
-      expect(last!.body).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/^too many requests/) } });
+      expect(last!.body).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/^too many requests; try again in \d+ s$/) } });
       expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
+    it('a client cannot dodge the limit by inventing X-Forwarded-For; a proxy on this host is believed', async () => {
+      t = await startTestApp(dialect, { authRateLimit: 3 });
+      const c = t.client();
+      const token = await c.csrfToken();
+      const attempt = (remoteAddress: string, forwardedFor: string) =>
+        t!.app.inject({
+          method: 'POST',
+          url: '/api/auth/signin',
+          remoteAddress,
+          headers: { 'x-csrf-token': token, cookie: `_csrf=${c.cookies.get('_csrf')}`, 'x-forwarded-for': forwardedFor },
+          payload: { email: 'guess@example.com', password: 'guess-xxxx' },
+        });
+      const direct: number[] = [];
+      for (let i = 0; i < 4; i++) direct.push((await attempt('203.0.113.7', `10.0.0.${i}`)).statusCode);
+      expect(direct).toEqual([401, 401, 401, 429]);
+      // Behind a reverse proxy on the same host, each real client has its own allowance.
+      const proxied: number[] = [];
+      for (let i = 0; i < 4; i++) proxied.push((await attempt('127.0.0.1', `198.51.100.${i}`)).statusCode);
+      expect(proxied).toEqual([401, 401, 401, 401]);
     });
 
     it('sign-up, reset and reset confirmation are limited too, each on its own counter', async () => {

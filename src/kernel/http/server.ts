@@ -47,7 +47,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: ctx.config.isTest ? false : { level: ctx.config.logLevel },
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy ?? 'loopback',
     bodyLimit: 1_048_576,
     disableRequestLogging: false,
   });
@@ -142,7 +142,8 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   }
   const e = err as { statusCode?: number; message?: string; code?: string };
   const status = e.statusCode ?? 500;
-  if (status === 429) return reply.status(429).send(body('rate_limited', e.message ?? 'too many requests'));
+  // @fastify/rate-limit throws the errorResponseBuilder's object, whose message sits under `error`.
+  if (status === 429) return reply.status(429).send(body('rate_limited', (err as { error?: { message?: string } }).error?.message ?? e.message ?? 'too many requests'));
   if (status === 403) return reply.status(403).send(body('forbidden', e.message ?? 'forbidden'));
   if (status >= 400 && status < 500) return reply.status(status).send(body(status === 404 ? 'not_found' : 'invalid', e.message ?? 'bad request'));
   req.log.error(err);
