@@ -60,7 +60,7 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
     busFactor: busFactor(c),
     absences: coreAbsences(c, core, weekMessages),
   };
-  const structure = structureMetrics(chosen.pairs, new Set(core.map((m) => m.id)));
+  const structure = structureMetrics(chosen.pairs, new Set(core.map((m) => m.id)), c.messages);
   const fam = familiarity(c, chosen, range);
   const act = activity(c, chosen, weekly);
   const candidates = pruningCandidates(c, spam, coreIdx);

@@ -85,7 +85,7 @@ export function averageClustering(g: UndirectedGraph): number | null {
  * All structure metrics. `core` are member ids; meshIndex is the share of all
  * interaction weight (including sub-tie weight) exchanged between non-core members.
  */
-export function structureMetrics(pairs: WeightedPair[], core: ReadonlySet<string>): StructureMetrics {
+export function structureMetrics(pairs: WeightedPair[], core: ReadonlySet<string>, messages: number): StructureMetrics {
   const g = buildGraph(pairs);
   let total = 0;
   let mesh = 0;
@@ -102,6 +102,7 @@ export function structureMetrics(pairs: WeightedPair[], core: ReadonlySet<string
   const largest = components.reduce((m, c) => Math.max(m, c.length), 0);
   return {
     meshIndex: total > 0 ? mesh / total : null,
+    meshPerMessage: messages > 0 ? mesh / messages : null,
     centralization: degreeCentralization(g),
     // Each pair's weight counts at both ends, so a member's share of all weight is strength / total.
     topMemberShare: total > 0 ? top / total : null,

@@ -7,14 +7,17 @@ import type { ChosenInteractions } from './interactions.js';
 import type { CoreAbsence, CoreMember, PruneCandidate, PruneReason, SpamSuspect } from './result.js';
 import { weekIndex, weekLabel } from './stats.js';
 
-/** A core member's score must be at least this multiple of an equal share (1 / speakers). */
+/** A core member's score must be at least this multiple of an equal share (1 / speakers)… */
 export const CORE_STANDOUT = 2.5;
+/** …or at least this share outright (in small groups 2.5× an equal share is unreachable for two admins who split the work). */
+export const CORE_SHARE_ENOUGH = 0.2;
 /** …and they must have posted this many messages, in at least CORE_MIN_WEEKS distinct weeks. */
 export const CORE_MIN_MESSAGES = 5;
 export const CORE_MIN_WEEKS = 2;
-/** At most this many core members, and at most CORE_MAX_SHARE of the speakers. */
+/** At most CORE_MAX core members, and at most CORE_MAX_SHARE of the speakers (but always up to CORE_MIN_CAP). */
 export const CORE_MAX = 12;
 export const CORE_MAX_SHARE = 0.15;
+export const CORE_MIN_CAP = 3;
 
 export const SPAM_MIN_MESSAGES = 5;
 export const SPAM_LINK_SHARE = 0.6;
@@ -29,8 +32,8 @@ const DAY_MS = 86_400_000;
 
 export const CORE_METHOD =
   `Members whose score — the mean of their share of messages, of substantial original posts and of interaction received — ` +
-  `is at least ${CORE_STANDOUT}× an equal share, with ≥ ${CORE_MIN_MESSAGES} messages in ≥ ${CORE_MIN_WEEKS} weeks, ` +
-  `not spam-like; at most ${CORE_MAX} and at most ${CORE_MAX_SHARE * 100}% of speakers.`;
+  `is at least ${CORE_STANDOUT}× an equal share (or ${CORE_SHARE_ENOUGH * 100}%), with ≥ ${CORE_MIN_MESSAGES} messages in ≥ ${CORE_MIN_WEEKS} weeks, ` +
+  `not spam-like; at most ${CORE_MAX}, and at most ${CORE_MAX_SHARE * 100}% of speakers (but up to ${CORE_MIN_CAP} in small groups).`;
 
 export function spamSuspects(c: Collector): Map<number, SpamSuspect> {
   const out = new Map<number, SpamSuspect>();
@@ -63,8 +66,8 @@ export function selectCore(c: Collector, chosen: ChosenInteractions, spam: Map<n
     if (totalReceived > 0) parts.push(chosen.received[m.idx]! / totalReceived);
     return parts.reduce((a, b) => a + b, 0) / parts.length;
   };
-  const cap = Math.min(CORE_MAX, Math.max(1, Math.ceil(speakers.length * CORE_MAX_SHARE)));
-  const threshold = CORE_STANDOUT / speakers.length;
+  const cap = Math.min(CORE_MAX, Math.max(CORE_MIN_CAP, Math.ceil(speakers.length * CORE_MAX_SHARE)));
+  const threshold = Math.min(CORE_STANDOUT / speakers.length, CORE_SHARE_ENOUGH);
   return speakers
     .map((m) => ({ m, s: score(m) }))
     .filter(({ m, s }) => s >= threshold && m.messages >= CORE_MIN_MESSAGES && m.weeks.size >= CORE_MIN_WEEKS && !spam.has(m.idx))

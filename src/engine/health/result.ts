@@ -128,6 +128,12 @@ export interface InteractionsInfo {
 export interface StructureMetrics {
   /** Share of interaction weight between two non-core members (0..1). */
   meshIndex: number | null;
+  /**
+   * Interaction weight between non-core members per message (0..~1): how much of
+   * the traffic is members talking to members. Unlike meshIndex it stays small when
+   * a handful of stray member-to-member links is all there is.
+   */
+  meshPerMessage: number | null;
   /** Freeman degree centralization of the undirected interaction graph (0..1). */
   centralization: number | null;
   /** Share of interaction weight on the single most central member (0..1). */

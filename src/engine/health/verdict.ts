@@ -31,8 +31,10 @@ export const T = {
   broadcastMinWeekly: 5,
   /** community: at least this share of what the core posts is substantial (value, not chit-chat)… */
   coreValueRate: 0.15,
-  /** community: members talk among themselves at least this much (mesh index)… */
+  /** "members talk": at least this share of the interaction weight is between non-core members… */
   meshMin: 0.25,
+  /** …and that member-to-member weight amounts to at least this much per message (not a few stray links). */
+  meshPerMessageMin: 0.01,
   /** …and the core supply sub-score is at least this. */
   coreSupplyMin: 50,
   /** A community scores at least this; every other verdict scores below it, capped per kind (see CAPS). */
@@ -124,6 +126,7 @@ export function decide(v: VerdictInput): VerdictOutcome {
   const topPostersWeekly = v.weekly.length > 0 ? ((v.topPostersShare ?? 0) * v.messages) / v.weekly.length : 0;
   const mesh = s.meshIndex;
   const top = v.topPostersShare ?? 0;
+  const membersTalk = (mesh ?? 0) >= T.meshMin && (s.meshPerMessage ?? 0) >= T.meshPerMessageMin;
 
   let kind: VerdictKind;
   if (wasAlive && r2p !== null && (r2p <= T.declineRecentToPeak || (coreGone && r2p <= T.declineWithCoreGone))) {
@@ -131,12 +134,12 @@ export function decide(v: VerdictInput): VerdictOutcome {
     reasons.push('activity_fell', ...(coreGone ? ['core_stopped'] : []));
   } else if (
     topPostersWeekly >= T.broadcastMinWeekly &&
-    ((top >= T.broadcastTopShare && (mesh === null || mesh < T.broadcastMeshMax)) || top >= T.broadcastTopShareAlone)
+    ((top >= T.broadcastTopShare && (mesh === null || mesh < T.broadcastMeshMax || !membersTalk)) || top >= T.broadcastTopShareAlone)
   ) {
     kind = 'broadcast';
-    reasons.push('few_post_most', mesh === null ? 'no_interaction' : mesh < T.broadcastMeshMax ? 'members_do_not_talk' : 'members_talk_little');
+    reasons.push('few_post_most', mesh === null ? 'no_interaction' : membersTalk ? 'members_talk_little' : 'members_do_not_talk');
   } else if (
-    s.centralization !== null && s.centralization >= T.starCentralization && (mesh ?? 0) < T.meshMin && topPostersWeekly >= T.broadcastMinWeekly
+    s.centralization !== null && s.centralization >= T.starCentralization && !membersTalk && topPostersWeekly >= T.broadcastMinWeekly
   ) {
     kind = 'broadcast';
     reasons.push('star_structure');
@@ -144,11 +147,11 @@ export function decide(v: VerdictInput): VerdictOutcome {
     kind = 'silent';
     reasons.push('most_members_silent');
   } else if (
-    v.core.members.length > 0 && (sub.coreSupply ?? 0) >= T.coreSupplyMin && (v.core.valueRate ?? 0) >= T.coreValueRate && (mesh ?? 0) >= T.meshMin
+    v.core.members.length > 0 && (sub.coreSupply ?? 0) >= T.coreSupplyMin && (v.core.valueRate ?? 0) >= T.coreValueRate && membersTalk
   ) {
     kind = 'community';
     reasons.push('core_supplies', 'members_talk');
-  } else if ((mesh ?? 0) >= T.meshMin) {
+  } else if (membersTalk) {
     kind = 'chatter';
     reasons.push(v.core.members.length === 0 ? 'no_core' : 'core_weak', 'members_talk');
   } else if ((a.silentShare ?? 1) >= 0.6 || v.messages === 0) {
