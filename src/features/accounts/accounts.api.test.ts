@@ -165,6 +165,17 @@ for (const dialect of DIALECTS) {
       expect((await old.get('/api/auth/me')).body.user).toBeNull();
     });
 
+    it('documents the account routes and their bounds in /api/openapi.json', async () => {
+      const doc = (await t.client().get('/api/openapi.json')).body;
+      for (const path of ['/api/auth/signup', '/api/auth/signin', '/api/auth/signout', '/api/auth/password-reset', '/api/auth/password-reset/confirm']) {
+        expect(doc.paths[path]?.post, path).toBeDefined();
+      }
+      expect(doc.paths['/api/auth/me'].patch).toBeDefined();
+      const signup = doc.paths['/api/auth/signup'].post.requestBody.content['application/json'].schema;
+      expect(signup.required).toEqual(expect.arrayContaining(['email', 'password', 'displayName']));
+      expect(signup.properties.password).toMatchObject({ minLength: 8, maxLength: 200 });
+    });
+
     it('stores only an argon2id hash of the password', async () => {
       await signUp(t.client(), 'stored@example.com');
       const row = await t.db.kysely.selectFrom('users').select('passwordHash').where('email', '=', 'stored@example.com').executeTakeFirstOrThrow();
