@@ -44,8 +44,8 @@ export function detectEncoding(head: Buffer): TextEncoding {
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   try {
-    // The head may end inside a character: drop up to 3 trailing bytes before judging.
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
+    // stream: the head may end inside a character, which is not an error
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return 'utf-8';
   } catch {
     return 'gb18030';

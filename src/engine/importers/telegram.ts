@@ -100,6 +100,17 @@ function timeOf(m: TgMessage): string | undefined {
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
+/**
+ * Reaction dates are local wall-clock time with no unixtime twin: shift them by
+ * the offset between the message's own local date and its unixtime.
+ */
+function reactionTime(date: string, m: TgMessage): string | undefined {
+  const local = Date.parse(`${date}Z`);
+  if (Number.isNaN(local)) return undefined;
+  const offset = m.date && m.date_unixtime ? Date.parse(`${m.date}Z`) - Number(m.date_unixtime) * 1000 : 0;
+  return new Date(local - (Number.isFinite(offset) ? offset : 0)).toISOString();
+}
+
 function plainText(text: TgMessage['text']): string {
   if (typeof text === 'string') return text;
   if (!Array.isArray(text)) return '';
@@ -172,7 +183,7 @@ function contentEvents(
     for (const r of m.reactions) {
       for (const who of r.recent ?? []) {
         if (!who.from_id) continue;
-        const when = who.date ? timeOf({ date: who.date }) : undefined;
+        const when = who.date ? reactionTime(who.date, m) : undefined;
         out.push(reactionEvent(when ?? at, { id: who.from_id, name: who.from ?? undefined }, { id: actorId, name: actorName }, messageId, r.emoji ?? r.document_id ?? '?'));
       }
     }
@@ -182,6 +193,7 @@ function contentEvents(
 
 function serviceEvents(m: TgMessage, at: string, idByName: Map<string, string>, resolver: ReplyResolver): ChatEvent[] {
   const actor = { id: m.actor_id ?? `name:${m.actor ?? 'unknown'}`, name: m.actor ?? undefined };
+  if (m.actor && m.actor_id) idByName.set(m.actor, m.actor_id);
   const member = (name: string | null) => ({ id: (name && idByName.get(name)) ?? `name:${name ?? 'Deleted Account'}`, name: name ?? 'Deleted Account' });
   switch (m.action) {
     case 'join_group_by_link':

@@ -199,7 +199,7 @@ async function* readWechatTxt(path: string, options?: ImportOptions): AsyncGener
       at: b.at,
       actorId,
       actorName: b.name,
-      text: text.trim(),
+      text: text.trim().replace(/^\[(链接|分享|合并转发的?聊天记录|聊天记录)\]/, ''),
       media,
       origin: link ? 'link' : undefined,
       forwardedFrom: forwarded ? '合并转发' : undefined,

@@ -68,8 +68,8 @@ export const whatsappImporter: Importer = {
 
 /** Whether dates read day-first, decided from the whole file (see docs/importers.md). */
 async function dayFirstOf(path: string): Promise<boolean> {
-  let firstOver12 = false;
-  let secondOver12 = false;
+  let firstOver12 = 0; // line numbers where the first/second number exceeds 12
+  let secondOver12 = 0;
   let prev: Header | undefined;
   let backwardsIfDayFirst = 0;
   let backwardsIfMonthFirst = 0;
@@ -82,8 +82,13 @@ async function dayFirstOf(path: string): Promise<boolean> {
     }
     sawHeader = true;
     if (h.yearFirst) continue;
-    if (h.a > 12) firstOver12 = true;
-    if (h.b > 12) secondOver12 = true;
+    if (h.a > 12 && !firstOver12) firstOver12 = no;
+    if (h.b > 12 && !secondOver12) secondOver12 = no;
+    if (firstOver12 && secondOver12) {
+      throw new ImportError(path, `this date fits neither day/month nor month/day order of the rest of the file; expected ${EXPECTED}`, {
+        line: Math.max(firstOver12, secondOver12),
+      });
+    }
     if (prev) {
       // A chat is in time order: the right reading makes fewer steps back in time.
       const key = (day: number, month: number, x: Header) => (x.c % 100) * 10000 + month * 100 + day;
