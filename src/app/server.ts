@@ -12,8 +12,9 @@ import { systemClock, type Clock } from '../kernel/clock.js';
 import type { Config } from './config.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { communityRoutes } from '../features/communities/routes.js';
+import { pruningRoutes } from '../features/pruning/routes.js';
 
-const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes];
+const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes];
 
 export async function buildServer(ctx: AppContext, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = await createHttp(ctx, options);

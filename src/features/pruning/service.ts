@@ -1,0 +1,237 @@
+/**
+ * Pruning use cases, part one: settings, the dry run, the sweep and the review
+ * queue. Warnings, clears and review hand-offs of one sweep are written in one
+ * transaction; a removal goes through the communities feature's
+ * `transitionMembership` (the one path for membership changes: its own
+ * transaction, event, audit entry and carrier hook), then pruning closes the
+ * member's warnings and mails them in a second, small transaction.
+ */
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../kernel/context.js';
+import { appendEvent } from '../../kernel/activity/log.js';
+import { recordDecision } from '../../kernel/audit.js';
+import { transaction } from '../../kernel/db/connect.js';
+import type { Database } from '../../kernel/db/schema.js';
+import { AppError, Conflict, Invalid, NotFound } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import { assertCan } from '../communities/policy.js';
+import { transitionMembership } from '../communities/membership.js';
+import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
+import { factLoader, pruningRules } from './registry.js';
+import { decideSweep, mergeSettings, settingsProblem, summarize, type Message, type PruningSettings, type SweepDecision } from './rules.js';
+import { notify } from './notify.js';
+import * as store from './store.js';
+import './builtins.js';
+
+type Q = Kysely<Database>;
+
+/** The acting admin (owner or admin) of the community at `slug`. */
+export async function asAdmin(db: Q, slug: string, userId: string | null) {
+  const community = await loadCommunity(db, slug);
+  const { actor } = await actorIn(db, community.id, signedIn(userId));
+  assertCan(actor, 'console.open', { communityId: community.id });
+  return { community, adminId: actor.userId! };
+}
+
+export async function loadSettings(db: Q, communityId: string): Promise<PruningSettings> {
+  return mergeSettings(pruningRules(), (await store.readSettings(db, communityId)) as Partial<PruningSettings> | null);
+}
+
+// ── settings ─────────────────────────────────────────────────────────────────
+
+export async function getSettings(ctx: AppContext, slug: string, userId: string | null) {
+  const { community } = await asAdmin(ctx.db.kysely, slug, userId);
+  return { settings: await loadSettings(ctx.db.kysely, community.id), rules: await describeRules(ctx, community.id) };
+}
+
+export async function updateSettings(ctx: AppContext, slug: string, userId: string | null, patch: Partial<PruningSettings>) {
+  const at = ctx.clock.now().toISOString();
+  return transaction(ctx.db, async (trx) => {
+    const { community, adminId } = await asAdmin(trx, slug, userId);
+    const before = await loadSettings(trx, community.id);
+    const rules = { ...before.rules };
+    for (const [id, s] of Object.entries(patch.rules ?? {})) {
+      if (!(id in rules)) throw Invalid(`rules.${id}`, 'no such pruning rule');
+      rules[id] = { ...rules[id]!, ...s };
+    }
+    const next: PruningSettings = { ...before, ...patch, rules };
+    const problem = settingsProblem(pruningRules(), next);
+    if (problem) throw Invalid(problem.field, problem.message);
+    await store.writeSettings(trx, community.id, next, adminId, at);
+    await recordDecision(trx, community.id, { action: 'pruning.settings_updated', decidedBy: adminId, data: { before, after: next }, at });
+    return { settings: next };
+  });
+}
+
+async function describeRules(ctx: AppContext, communityId: string) {
+  const now = ctx.clock.now();
+  const out = [];
+  for (const r of pruningRules()) {
+    const available = (await factLoader(r.id)!(ctx.db.kysely, communityId, now)) !== null;
+    out.push({ id: r.id, unit: r.unit, min: r.min, max: r.max, defaultThreshold: r.defaultThreshold, available });
+  }
+  return out;
+}
+
+// ── the sweep ────────────────────────────────────────────────────────────────
+
+async function planSweep(db: Q, communityId: string, now: Date, settings: PruningSettings, alsoRules?: string[]) {
+  const rules = [];
+  const facts: Record<string, Map<string, unknown>> = {};
+  const unavailable: string[] = [];
+  for (const rule of pruningRules()) {
+    if (!settings.rules[rule.id]?.enabled && !alsoRules?.includes(rule.id)) continue;
+    const loaded = await factLoader(rule.id)!(db, communityId, now);
+    if (loaded === null) unavailable.push(rule.id);
+    else {
+      rules.push(rule);
+      facts[rule.id] = loaded;
+    }
+  }
+  const [members, warnings] = await Promise.all([store.activeMembers(db, communityId), store.unresolvedWarnings(db, communityId)]);
+  return { decisions: decideSweep({ now, settings, rules, members, facts, warnings, alsoRules }), unavailable };
+}
+
+/**
+ * What a sweep would do today, without writing anything. `settings` lets an
+ * admin try thresholds before saving; every rule is evaluated, switched on or not.
+ */
+export async function dryRun(ctx: AppContext, slug: string, userId: string | null, override?: Partial<PruningSettings>) {
+  const db = ctx.db.kysely;
+  const { community } = await asAdmin(db, slug, userId);
+  const saved = await loadSettings(db, community.id);
+  const settings: PruningSettings = { ...saved, ...override, rules: { ...saved.rules, ...override?.rules } };
+  const problem = settingsProblem(pruningRules(), settings);
+  if (problem) throw Invalid(problem.field, problem.message);
+  const { decisions, unavailable } = await planSweep(db, community.id, ctx.clock.now(), settings, pruningRules().map((r) => r.id));
+  const people = await store.usersById(db, [...new Set(decisions.map((d) => d.userId))]);
+  return {
+    at: ctx.clock.now().toISOString(),
+    summary: summarize(decisions),
+    unavailable,
+    decisions: decisions.map((d) => ({ ...d, displayName: people.get(d.userId)?.displayName ?? '', enabled: !!settings.rules[d.ruleId]?.enabled })),
+  };
+}
+
+export interface SweepResult {
+  warned: number;
+  cleared: number;
+  queued: number;
+  removed: number;
+  failed: number;
+}
+
+/** One sweep of one community, by the scheduler (`by` null) or an admin's "run now". */
+export async function sweepCommunity(ctx: AppContext, communityId: string, by: string | null): Promise<SweepResult> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const result: SweepResult = { warned: 0, cleared: 0, queued: 0, removed: 0, failed: 0 };
+  const removals = await transaction(ctx.db, async (trx) => {
+    const settings = await loadSettings(trx, communityId);
+    const { decisions } = await planSweep(trx, communityId, now, settings);
+    const toRemove: { userId: string; ruleId: string; reason: Message }[] = [];
+    for (const d of decisions) {
+      if (d.kind === 'warn') {
+        const id = newId(now.getTime());
+        await store.insertWarning(trx, communityId, { id, userId: d.userId, rule: d.ruleId, reason: d.reason, keep: d.keep, warnedAt: at, deadline: d.deadline });
+        await appendEvent(trx, communityId, { kind: 'member.warned', at, actorId: by, targetId: d.userId, objectType: 'pruning_warning', objectId: id, data: { rule: d.ruleId, deadline: d.deadline } });
+        await recordDecision(trx, communityId, { action: 'member.warned', decidedBy: by, subjectId: d.userId, rule: d.ruleId, reason: d.reason.key, data: { deadline: d.deadline, ...d.reason.params }, at });
+        await notify(ctx, trx, communityId, d.userId, 'warned', { rule: d.ruleId, deadline: d.deadline, reason: d.reason, keep: d.keep });
+        result.warned++;
+      } else if (d.kind === 'clear') {
+        if (!(await store.moveWarning(trx, communityId, d.warningId, ['open', 'review'], 'cleared', by, at))) continue;
+        await recordDecision(trx, communityId, { action: 'member.cleared', decidedBy: by, subjectId: d.userId, rule: d.ruleId, reason: 'recovered', at });
+        result.cleared++;
+      } else if (d.kind === 'review') {
+        if (!(await store.moveWarning(trx, communityId, d.warningId!, ['open'], 'review', by, at))) continue;
+        await recordDecision(trx, communityId, { action: 'member.review_queued', decidedBy: by, subjectId: d.userId, rule: d.ruleId, reason: d.reason.key, at });
+        result.queued++;
+      } else {
+        toRemove.push(d);
+      }
+    }
+    return toRemove;
+  });
+  for (const d of removals) {
+    try {
+      await removeForRule(ctx, communityId, d.userId, d.ruleId, d.reason, by);
+      result.removed++;
+    } catch (err) {
+      // Someone left or an admin acted between the plan and now: the next sweep sees the new state.
+      if (!(err instanceof AppError)) throw err;
+      result.failed++;
+    }
+  }
+  return result;
+}
+
+async function removeForRule(ctx: AppContext, communityId: string, userId: string, ruleId: string, reason: Message, by: string | null) {
+  await transitionMembership(ctx, { communityId, userId, transition: 'remove', by, reason: `pruning:${ruleId}` });
+  await removeFollowUp(ctx, communityId, userId, ruleId, reason, by);
+}
+
+/** The scheduler's daily job: every community that has pruning settings. */
+export async function sweepAll(ctx: AppContext): Promise<Record<string, SweepResult>> {
+  const out: Record<string, SweepResult> = {};
+  for (const communityId of await store.communitiesWithSettings(ctx.db.kysely)) out[communityId] = await sweepCommunity(ctx, communityId, null);
+  return out;
+}
+
+export async function runSweepNow(ctx: AppContext, slug: string, userId: string | null) {
+  const { community, adminId } = await asAdmin(ctx.db.kysely, slug, userId);
+  return sweepCommunity(ctx, community.id, adminId);
+}
+
+// ── warnings and the review queue ────────────────────────────────────────────
+
+export async function listWarnings(ctx: AppContext, slug: string, userId: string | null, q: { state?: 'open' | 'review' | 'cleared' | 'removed' | 'kept'; limit?: number; offset?: number }) {
+  const { community } = await asAdmin(ctx.db.kysely, slug, userId);
+  const rows = await store.listWarnings(ctx.db.kysely, community.id, { states: q.state ? [q.state] : ['open', 'review'], limit: q.limit, offset: q.offset });
+  return { warnings: rows.map(toWarningView) };
+}
+
+/** An admin decides a member in the review queue: remove, or keep (the warning is closed). */
+export async function decideReview(ctx: AppContext, slug: string, userId: string | null, warningId: string, decision: 'remove' | 'keep', note?: string) {
+  const db = ctx.db.kysely;
+  const { community, adminId } = await asAdmin(db, slug, userId);
+  const w = await store.findWarning(db, community.id, warningId);
+  if (!w) throw NotFound('warning');
+  if (w.state !== 'review') throw Conflict(`this warning is ${w.state}, not waiting for review`);
+  if (decision === 'remove') {
+    await transitionMembership(ctx, { communityId: community.id, userId: w.userId, transition: 'remove', by: adminId, reason: note || `pruning:${w.rule}` });
+    await removeFollowUp(ctx, community.id, w.userId, w.rule, JSON.parse(w.reason) as Message, adminId);
+    return { warning: toWarningView({ ...(await store.findWarning(db, community.id, warningId))!, displayName: '' }) };
+  }
+  const at = ctx.clock.now().toISOString();
+  await transaction(ctx.db, async (trx) => {
+    if (!(await store.moveWarning(trx, community.id, warningId, ['review'], 'kept', adminId, at))) throw Conflict('another admin decided this first');
+    await recordDecision(trx, community.id, { action: 'member.kept', decidedBy: adminId, subjectId: w.userId, rule: w.rule, reason: note ?? null, at });
+  });
+  return { warning: toWarningView({ ...(await store.findWarning(db, community.id, warningId))!, displayName: '' }) };
+}
+
+/** After the membership change: close the member's warnings and tell them how to appeal. */
+async function removeFollowUp(ctx: AppContext, communityId: string, userId: string, ruleId: string, reason: Message, by: string | null) {
+  const at = ctx.clock.now().toISOString();
+  await transaction(ctx.db, async (trx) => {
+    await store.closeWarningsOf(trx, communityId, userId, 'removed', by, at);
+    const settings = await loadSettings(trx, communityId);
+    const appealUntil = new Date(ctx.clock.now().getTime() + settings.appealWindowDays * 86_400_000).toISOString();
+    await notify(ctx, trx, communityId, userId, 'removed', { rule: ruleId, reason, appealUntil });
+  });
+}
+
+export function toWarningView(w: store.WarningRow & { displayName: string }) {
+  return {
+    id: w.id,
+    userId: w.userId,
+    displayName: w.displayName,
+    rule: w.rule,
+    state: w.state,
+    reason: JSON.parse(w.reason) as { key: string; params?: Record<string, string | number> },
+    keep: JSON.parse(w.keep) as { key: string; params?: Record<string, string | number> },
+    warnedAt: w.warnedAt,
+    deadline: w.deadline,
+    resolvedAt: w.resolvedAt,
+  };
+}
