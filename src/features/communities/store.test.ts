@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendEvent } from '../../kernel/activity/log.js';
+import { isUniqueViolation, transaction } from '../../kernel/db/connect.js';
+import { DIALECTS, openTestDb, type TestDb } from '../../kernel/db/testing.js';
+import { newId } from '../../kernel/ids.js';
+import * as store from './store.js';
+import { makeUser } from './testing.js';
+
+const AT = '2026-03-01T08:00:00.000Z';
+
+function communityRow(slug: string, createdBy: string): store.CommunityRow {
+  return {
+    id: newId(),
+    slug,
+    name: slug,
+    type: 'interest',
+    sharedNeed: 'n',
+    valuePromise: 'v',
+    norms: '',
+    entryCriteria: '',
+    capacity: null,
+    publicTeaser: 1,
+    teaser: '',
+    createdBy,
+    createdAt: AT,
+    updatedAt: AT,
+  };
+}
+function membershipRow(communityId: string, userId: string, role = 'member', state = 'member'): store.MembershipRow {
+  return { id: newId(), communityId, userId, state, role, createdAt: AT, joinedAt: AT, endedAt: null, endReason: null, updatedAt: AT };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`communities store on ${dialect}`, () => {
+    let db: TestDb;
+    const A = { id: '', owner: '', member: '' };
+    const B = { id: '', owner: '', member: '' };
+    beforeAll(async () => {
+      db = await openTestDb(dialect);
+      const k = db.kysely;
+      for (const [c, slug] of [[A, 'alpha'], [B, 'beta']] as const) {
+        c.owner = await makeUser(k, `${slug}-owner`);
+        c.member = await makeUser(k, `${slug}-member 100%`);
+        const row = communityRow(slug, c.owner);
+        c.id = row.id;
+        await store.insertCommunity(k, row);
+        await store.insertMembership(k, membershipRow(c.id, c.owner, 'owner'));
+        await store.insertMembership(k, membershipRow(c.id, c.member, 'core'));
+        await appendEvent(k, c.id, { kind: 'content.posted', at: AT, actorId: c.member, objectType: 'message', objectId: `${slug}-1` });
+      }
+    });
+    afterAll(() => db.destroy());
+
+    it("a query for community A never returns B's rows", async () => {
+      const k = db.kysely;
+      expect(await store.findMembership(k, A.id, B.member)).toBeUndefined();
+      expect((await store.findMembership(k, A.id, A.member))?.communityId).toBe(A.id);
+      const { rows, total } = await store.listMembers(k, A.id, { limit: 50, offset: 0 });
+      expect(total).toBe(2);
+      expect(rows.map((r) => r.userId).sort()).toEqual([A.owner, A.member].sort());
+      expect((await store.listCore(k, A.id)).map((r) => r.userId).sort()).toEqual([A.owner, A.member].sort());
+      const events = await store.listActivity(k, A.id, { limit: 50 });
+      expect(events.map((e) => e.objectId)).toEqual(['alpha-1']);
+      expect(await store.findMember(k, A.id, B.owner)).toBeUndefined();
+      expect(await store.countActiveMembers(k, B.id)).toBe(2);
+    });
+
+    it('updating a membership through community A cannot touch B', async () => {
+      await store.updateMembership(db.kysely, A.id, B.member, { role: 'admin', updatedAt: AT });
+      expect((await store.findMembership(db.kysely, B.id, B.member))?.role).toBe('core');
+    });
+
+    it('slugs are unique', async () => {
+      const err = await store.insertCommunity(db.kysely, communityRow('alpha', A.owner)).catch((e: unknown) => e);
+      expect(isUniqueViolation(err)).toBe(true);
+    });
+
+    it('the activity log is append-only: an UPDATE fails', async () => {
+      const attempt = sql`update activity_events set kind = 'system.other'`.execute(db.kysely);
+      await expect(attempt).rejects.toThrow(/append-only/);
+      const kinds = (await store.listActivity(db.kysely, A.id, { limit: 5 })).map((e) => e.kind);
+      expect(kinds).toEqual(['content.posted']);
+    });
+
+    it('member search matches names and e-mails case-insensitively and treats % literally', async () => {
+      const k = db.kysely;
+      expect((await store.listMembers(k, A.id, { q: 'ALPHA-OWNER', limit: 10, offset: 0 })).rows.map((r) => r.userId)).toEqual([A.owner]);
+      expect((await store.listMembers(k, A.id, { q: '100%', limit: 10, offset: 0 })).rows.map((r) => r.userId)).toEqual([A.member]);
+      expect((await store.listMembers(k, A.id, { q: '%', limit: 10, offset: 0 })).rows.map((r) => r.userId)).toEqual([A.member]);
+    });
+
+    it('counts members, core and recent joins; locks rows inside a transaction on PostgreSQL', async () => {
+      const counts = await store.countMembers(db.kysely, A.id, '2026-02-01T00:00:00.000Z');
+      expect(counts).toEqual({ members: 2, core: 2, joinedSince: 2 });
+      const lock = dialect === 'postgres';
+      const locked = await transaction(db, async (trx) => {
+        await store.findCommunityById(trx, A.id, { lock });
+        return store.findMembership(trx, A.id, A.member, { lock });
+      });
+      expect(locked?.userId).toBe(A.member);
+    });
+  });
+}
