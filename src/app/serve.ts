@@ -6,6 +6,7 @@ import { buildServer, createContext } from './server.js';
 import { connect } from '../kernel/db/connect.js';
 import { migrateToLatest } from '../kernel/db/migrate.js';
 import { loadDemo } from '../features/communities/demo.js';
+import { startScheduler } from '../jobs/index.js';
 
 export async function serve({ demo = true }: { demo?: boolean } = {}): Promise<void> {
   const started = Date.now();
@@ -20,6 +21,7 @@ export async function serve({ demo = true }: { demo?: boolean } = {}): Promise<v
   await app.listen({ port: config.port, host: config.host });
   console.log(`Shequn is running at ${config.publicUrl} (${describeDb(config)}) — ready in ${Date.now() - started} ms`);
 
+  startScheduler(ctx, (job, err) => app.log.error({ job, err }, 'scheduled job failed'));
   const mailTimer = setInterval(() => void ctx.mailer.flush(ctx.db.kysely).catch((e) => app.log.error(e)), 10_000);
   mailTimer.unref();
   const stop = async (signal: string) => {

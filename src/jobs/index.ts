@@ -1,0 +1,25 @@
+/**
+ * The jobs Shequn runs on its own, and the one call that starts them. Features
+ * register further jobs with `registerJob` (the gate's tier-renewal reminders);
+ * the scheduler reads the registry on every tick, so registration order does not matter.
+ */
+import type { AppContext } from '../kernel/context.js';
+import { sweepAll } from '../features/pruning/service.js';
+import { registerJob, registeredJobs } from './registry.js';
+import { Scheduler } from './scheduler.js';
+
+export { registerJob } from './registry.js';
+
+/** The daily pruning sweep (清理): warnings, clears, the review queue and removals. */
+export const PRUNING_SWEEP_JOB = 'pruning.sweep';
+
+if (!registeredJobs().some((j) => j.name === PRUNING_SWEEP_JOB)) {
+  registerJob({ name: PRUNING_SWEEP_JOB, schedule: { dailyAtUtc: '03:00' }, run: async (ctx) => void (await sweepAll(ctx)) });
+}
+
+/** Starts polling every 30 s; each due run happens once across all processes sharing the database. */
+export function startScheduler(ctx: AppContext, onError: (job: string, err: unknown) => void = (job, err) => console.error(`job ${job} failed`, err)): Scheduler {
+  const scheduler = new Scheduler(ctx, { onError });
+  scheduler.start(30_000);
+  return scheduler;
+}
