@@ -41,6 +41,7 @@ export function drawCharts(): void {
     if (!el) return;
     if (height) el.style.height = height + 'px';
     if (!option) {
+      el.style.height = '96px';
       el.innerHTML = '<div class="no-data"></div>';
       (el.firstChild as HTMLElement).textContent = L.noData;
       return;

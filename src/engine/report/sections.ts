@@ -65,7 +65,7 @@ ${interactionsNote(r, lang)}</section>`;
 
 function conditionCard(c: ConditionEvidence, lang: Lang): string {
   const measured = c.status === 'not_measurable' ? '' : `<table class="measured">${c.measured.map((m) => measuredRow(m, lang)).join('')}</table>`;
-  const score = c.score === null ? '' : `<span class="cond-score">${Math.round(c.score)}</span>`;
+  const score = c.score === null || c.status === 'not_measurable' ? '' : `<span class="cond-score">${Math.round(c.score)}</span>`;
   return `<article class="card status-${h(c.status)}" data-condition="${h(c.id)}">
   <header><h3>${h(t(lang, `report:condition.${c.id}`))}</h3>${score}</header>
   <p class="status">${h(t(lang, `report:status.${c.status}`))}</p>
