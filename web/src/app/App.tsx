@@ -39,7 +39,7 @@ export function App() {
   const locale = ANTD_LOCALES[i18n.language as keyof typeof ANTD_LOCALES] ?? enUS;
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#1f6f5c', borderRadius: 8 } }}>
+      <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#1f6f5c', colorLink: '#1f6f5c', borderRadius: 8 } }}>
         <AntApp>
           <BrowserRouter>
             <Routes>

@@ -57,13 +57,17 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
 }
 
 /**
- * Puts a 400's field problems under the matching form fields. Returns true when at least
+ * Puts a 400/409's field problems under the matching form fields. Returns true when at least
  * one problem found its field, so the caller knows whether to show a general message too.
+ * `words` replaces the server's (English) message for known cases, keyed "field:code".
  */
-export function showFieldErrors(form: FormInstance, err: unknown, known: readonly string[]): boolean {
+export function showFieldErrors(form: FormInstance, err: unknown, known: readonly string[], words: Record<string, string> = {}): boolean {
   if (!(err instanceof ApiError) || !err.fields.length) return false;
   const entries = err.fields
-    .map((f) => ({ name: f.path.split('.')[0] ?? '', errors: [f.message] }))
+    .map((f) => {
+      const name = f.path.split('.')[0] ?? '';
+      return { name, errors: [words[`${name}:${err.code}`] ?? f.message] };
+    })
     .filter((f) => known.includes(f.name));
   if (entries.length) form.setFields(entries);
   return entries.length > 0;

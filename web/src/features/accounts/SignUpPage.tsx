@@ -35,7 +35,7 @@ export function SignUpPage() {
       signedIn(user);
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
-      if (!showFieldErrors(form, err, ['displayName', 'email', 'password'])) setError(errorText(err));
+      if (!showFieldErrors(form, err, ['displayName', 'email', 'password'], { 'email:conflict': t('accounts-ui:signUp.emailTaken') })) setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -60,7 +60,14 @@ export function SignUpPage() {
           name="password"
           label={t('accounts-ui:field.password')}
           extra={t('accounts-ui:help.password', { min: PASSWORD_MIN })}
-          rules={[{ required: true, min: PASSWORD_MIN, message: t('accounts-ui:validation.passwordLength', { min: PASSWORD_MIN }) }]}
+          dependencies={['email']}
+          rules={[
+            { required: true, min: PASSWORD_MIN, message: t('accounts-ui:validation.passwordLength', { min: PASSWORD_MIN }) },
+            ({ getFieldValue }) => ({
+              validator: (_, value?: string) =>
+                value && value.trim().toLowerCase() === String(getFieldValue('email') ?? '').trim().toLowerCase() ? Promise.reject(new Error(t('accounts-ui:validation.passwordIsEmail'))) : Promise.resolve(),
+            }),
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -14,7 +14,7 @@ import { slugFormatProblem, slugTaken } from './slug.js';
 export const CHARTER_FIELDS = ['name', 'slug', 'type', 'sharedNeed', 'valuePromise', 'norms', 'entryCriteria', 'capacity', 'publicTeaser', 'teaser'] as const;
 
 /** Upper bounds on length; the server enforces its own and answers with a field error. */
-const MAX = { name: 60, sharedNeed: 1000, valuePromise: 2000, norms: 4000, entryCriteria: 2000, teaser: 2000 } as const;
+const MAX = { name: 80, sharedNeed: 4000, valuePromise: 4000, norms: 4000, entryCriteria: 4000, teaser: 4000 } as const;
 
 interface Props {
   initial?: Partial<Charter>;
@@ -42,9 +42,9 @@ export function CharterForm({ initial, currentSlug, submitLabel, onSubmit }: Pro
     setBusy(true);
     setError(null);
     try {
-      await onSubmit({ ...values, capacity: values.capacity ?? null, teaser: values.teaser ?? '', publicTeaser: Boolean(values.publicTeaser) });
+      await onSubmit({ ...values, norms: values.norms ?? '', entryCriteria: values.entryCriteria ?? '', capacity: values.capacity ?? null, teaser: values.teaser ?? '', publicTeaser: Boolean(values.publicTeaser) });
     } catch (err) {
-      if (!showFieldErrors(form, err, CHARTER_FIELDS)) setError(errorText(err));
+      if (!showFieldErrors(form, err, CHARTER_FIELDS, { 'slug:conflict': t('communities-ui:charter.slug.taken') })) setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -73,7 +73,7 @@ export function CharterForm({ initial, currentSlug, submitLabel, onSubmit }: Pro
       layout="vertical"
       size="large"
       onFinish={submit}
-      initialValues={{ type: 'interest', publicTeaser: false, capacity: null, teaser: '', ...initial }}
+      initialValues={{ type: 'interest', norms: '', entryCriteria: '', publicTeaser: false, capacity: null, teaser: '', ...initial }}
       scrollToFirstError
       data-testid="charter-form"
     >
@@ -85,6 +85,7 @@ export function CharterForm({ initial, currentSlug, submitLabel, onSubmit }: Pro
         name="slug"
         label={label('slug')}
         extra={slug && !slugFormatProblem(slug) ? t('communities-ui:charter.slug.preview', { url: `${window.location.origin}/c/${slug}` }) : help('slug')}
+        required
         rules={[{ validator: validateSlug }]}
         hasFeedback
         validateDebounce={150}
@@ -105,16 +106,16 @@ export function CharterForm({ initial, currentSlug, submitLabel, onSubmit }: Pro
         </Radio.Group>
       </Form.Item>
       <Form.Item name="sharedNeed" label={label('sharedNeed')} extra={help('sharedNeed')} rules={[required('sharedNeed')]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={MAX.sharedNeed} showCount placeholder={t('communities-ui:charter.sharedNeed.placeholder')} />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={MAX.sharedNeed} placeholder={t('communities-ui:charter.sharedNeed.placeholder')} />
       </Form.Item>
       <Form.Item name="valuePromise" label={label('valuePromise')} extra={help('valuePromise')} rules={[required('valuePromise')]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={MAX.valuePromise} showCount placeholder={t('communities-ui:charter.valuePromise.placeholder')} />
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={MAX.valuePromise} placeholder={t('communities-ui:charter.valuePromise.placeholder')} />
       </Form.Item>
-      <Form.Item name="norms" label={label('norms')} extra={help('norms')} rules={[required('norms')]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={MAX.norms} showCount placeholder={t('communities-ui:charter.norms.placeholder')} />
+      <Form.Item name="norms" label={label('norms')} extra={help('norms')}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={MAX.norms} placeholder={t('communities-ui:charter.norms.placeholder')} />
       </Form.Item>
-      <Form.Item name="entryCriteria" label={label('entryCriteria')} extra={help('entryCriteria')} rules={[required('entryCriteria')]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={MAX.entryCriteria} showCount placeholder={t('communities-ui:charter.entryCriteria.placeholder')} />
+      <Form.Item name="entryCriteria" label={label('entryCriteria')} extra={help('entryCriteria')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={MAX.entryCriteria} placeholder={t('communities-ui:charter.entryCriteria.placeholder')} />
       </Form.Item>
       <Form.Item name="capacity" label={label('capacity')} extra={help('capacity')}>
         <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} placeholder={t('communities-ui:charter.capacity.placeholder')} />
@@ -124,7 +125,7 @@ export function CharterForm({ initial, currentSlug, submitLabel, onSubmit }: Pro
       </Form.Item>
       {/* hidden, not removed: switching the teaser off and on again keeps the text */}
       <Form.Item name="teaser" label={label('teaser')} extra={help('teaser')} hidden={!publicTeaser} rules={publicTeaser ? [required('teaser')] : []}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={MAX.teaser} showCount placeholder={t('communities-ui:charter.teaser.placeholder')} />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={MAX.teaser} placeholder={t('communities-ui:charter.teaser.placeholder')} />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={busy} size="large">
         {submitLabel}

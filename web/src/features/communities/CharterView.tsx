@@ -21,7 +21,7 @@ export function CharterSections({ sharedNeed, valuePromise, entryCriteria, norms
   ] as const;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      {sections.map(([field, text]) => (
+      {sections.filter(([, text]) => text.trim()).map(([field, text]) => (
         <Card key={field} size="small" title={t(`communities-ui:charter.${field}.label`)} data-testid={`charter-${field}`}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0, fontSize: 15 }}>{text}</Typography.Paragraph>
         </Card>

@@ -1,0 +1,184 @@
+/**
+ * The platform end to end in Debian's Chromium against the built server: a new operator signs up,
+ * founds a community with its charter, reads its public page and member home, edits the charter in
+ * the console, switches the interface language and finds the charter in each, and the choice lasts.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, missingPrerequisite, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
+
+const MOBILE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 860 };
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let shots: string;
+
+beforeAll(async () => {
+  const missing = missingPrerequisite();
+  if (missing) throw new Error(`e2e cannot run: ${missing}`);
+  server = await startServer();
+  browser = await launchBrowser({ locale: 'zh-CN', viewport: MOBILE, baseURL: server.url });
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(15_000);
+  shots = screenshotDir('platform');
+  console.log(`e2e screenshots: ${shots}`);
+}, 90_000);
+
+// When a step fails, the page as it was is the best explanation.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) await shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+async function chooseLanguage(label: string) {
+  await page.getByTestId('language-switcher').click();
+  await page.locator('.ant-select-item-option', { hasText: label }).click();
+}
+
+const email = `founder-${Date.now()}@example.com`;
+const password = 'kaoyan-2019-pku';
+const slug = 'pku-mba-e2e';
+const sharedNeed = '想考上北京大学 2019 年 MBA 的考生';
+const valuePromise = '招生办老师发布的通知与内部资料，往届学长学姐的复习经验';
+const addedPromise = '每周一次模拟面试';
+
+describe('the platform in a real browser', () => {
+  it('a first visit from a zh-CN browser reads Simplified Chinese', async () => {
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    await shot('01-welcome-375');
+  });
+
+  it('signs up; a password equal to the email is refused under the password field', async () => {
+    await page.getByRole('button', { name: '注册，创建你的社群' }).click();
+    await page.getByLabel('昵称').fill('李老师');
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码').fill(email);
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await expect.poll(() => page.getByText('密码不能与邮箱相同').isVisible()).toBe(true);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '我的社群' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('你还没有加入任何社群。').isVisible()).toBe(true);
+  });
+
+  it('founds a community by writing its charter, then sees its member home', async () => {
+    await page.getByRole('button', { name: '创建第一个社群' }).click();
+    await page.getByLabel('社群名称').fill('2019 北大 MBA 备考群');
+    await page.getByLabel('网址').fill('API');
+    await expect.poll(() => page.getByText('请使用 3–40 个小写英文字母').isVisible()).toBe(true);
+    await page.getByLabel('网址').fill(slug);
+    await expect.poll(() => page.getByText(`主页地址：${server.url}/c/${slug}`).isVisible()).toBe(true);
+    await page.getByText('兴趣型').click();
+    await page.getByLabel('共同需求').fill(sharedNeed);
+    await page.getByLabel('价值承诺').fill(valuePromise);
+    await page.getByLabel('群规').fill('1. 进群请按模板自我介绍\n2. 不发广告');
+    await page.getByLabel('入群条件').fill('已报名 2019 年北大 MBA 考试');
+    await page.getByLabel('人数上限').fill('500');
+    await page.getByRole('switch', { name: '公开主页显示预览' }).click();
+    await page.getByLabel('预览内容').fill('本周骨干分享：历年面试真题整理（节选）');
+    await shot('02-charter-form-375');
+    await page.getByRole('button', { name: '创建社群' }).click();
+
+    await page.waitForURL(`**/c/${slug}/home`);
+    await expect.poll(() => page.getByTestId('community-name').textContent()).toBe('2019 北大 MBA 备考群');
+    expect(await page.getByTestId('charter-sharedNeed').textContent()).toContain(sharedNeed);
+    expect(await page.getByTestId('charter-valuePromise').textContent()).toContain(valuePromise);
+    await shot('03-member-home-375');
+    // joining is in the recent activity, by its translated name
+    expect(await page.getByText('加入', { exact: true }).first().isVisible()).toBe(true);
+  });
+
+  it('shows the public page with the teaser and the member count', async () => {
+    await page.getByRole('link', { name: '公开主页' }).click();
+    await page.waitForURL(`**/c/${slug}`);
+    await expect.poll(() => page.getByTestId('community-name').textContent()).toBe('2019 北大 MBA 备考群');
+    expect(await page.getByText('本周骨干分享：历年面试真题整理（节选）').isVisible()).toBe(true);
+    expect(await page.getByText('1 位成员').isVisible()).toBe(true);
+    expect(await page.getByTestId('charter-entryCriteria').textContent()).toContain('已报名');
+    await shot('04-public-page-375');
+  });
+
+  it('edits the charter in the console and the change is in the activity log', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('button', { name: '运营后台' }).click();
+    await page.waitForURL(`**/c/${slug}/console`);
+    const promise = page.getByLabel('价值承诺');
+    await expect.poll(() => promise.inputValue()).toBe(valuePromise);
+    await promise.fill(`${valuePromise}；${addedPromise}`);
+    await page.getByRole('button', { name: '保存章程' }).click();
+    await expect.poll(() => page.getByText('章程已保存').isVisible()).toBe(true);
+    await shot('05-console-charter-desktop');
+
+    await page.getByRole('menuitem', { name: '成员' }).click();
+    await page.waitForURL(`**/console/members`);
+    await expect.poll(() => page.getByRole('cell', { name: email }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: '群主' }).isVisible()).toBe(true);
+    await shot('06-console-members-desktop');
+
+    await page.getByRole('menuitem', { name: '动态' }).click();
+    await page.waitForURL(`**/console/activity`);
+    await expect.poll(() => page.getByText('修改了：价值承诺').isVisible()).toBe(true);
+    expect(await page.getByText('修改章程').first().isVisible()).toBe(true);
+    await shot('07-console-activity-desktop');
+  });
+
+  it('switches to English and to Traditional Chinese; the charter stays, and the choice survives a reload', async () => {
+    await chooseLanguage('English');
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Activity' }).isVisible()).toBe(true);
+    expect(await page.getByText('Charter edited').first().isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.goto(`/c/${slug}/home`);
+    await expect.poll(() => page.getByTestId('charter-valuePromise').getByText('Value promise').isVisible()).toBe(true);
+    expect(await page.getByTestId('charter-valuePromise').textContent()).toContain(addedPromise);
+    await shot('08-member-home-en-desktop');
+
+    await chooseLanguage('繁體中文');
+    await expect.poll(() => page.getByTestId('charter-valuePromise').getByText('價值承諾').isVisible()).toBe(true);
+    expect(await page.getByTestId('charter-valuePromise').textContent()).toContain(addedPromise);
+    expect(await page.getByRole('button', { name: '營運後台' }).isVisible()).toBe(true);
+
+    await page.setViewportSize(MOBILE);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('charter-valuePromise').getByText('價值承諾').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
+    await shot('09-member-home-zh-Hant-375');
+    // saved to the account too, not only to this browser
+    const me = await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
+    expect(me.user.locale).toBe('zh-Hant');
+  });
+
+  it('after signing out: a taken email is named under its field, a wrong password says so, both in 繁體中文', async () => {
+    await page.getByTestId('account-menu').click();
+    await page.getByText('登出').click();
+    await expect.poll(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
+
+    await page.goto('/signup');
+    await page.getByLabel('暱稱').fill('另一位');
+    await page.getByLabel('電子郵件').fill(email);
+    await page.getByLabel('密碼').fill('another-password-1');
+    await page.getByRole('button', { name: '註冊並登入' }).click();
+    await expect.poll(() => page.getByText('這個電子郵件不能用於註冊').isVisible()).toBe(true);
+
+    await page.goto('/signin');
+    await page.getByLabel('電子郵件').fill(email);
+    await page.getByLabel('密碼').fill('not-the-password');
+    await page.getByRole('button', { name: /^登\s?入$/ }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('電子郵件或密碼不正確');
+
+    await page.getByLabel('密碼').fill(password);
+    await page.getByRole('button', { name: /^登\s?入$/ }).click();
+    await expect.poll(() => page.getByRole('link', { name: '2019 北大 MBA 备考群' }).isVisible()).toBe(true);
+  });
+});
