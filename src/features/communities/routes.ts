@@ -83,7 +83,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req) => {
       const { state, ...rest } = req.query;
-      return listMembers(ctx, req.params.slug, req.user?.id ?? null, { ...rest, state: state === 'all' ? undefined : state });
+      return listMembers(ctx, req.params.slug, req.user?.id ?? null, { ...rest, state: state === 'all' ? undefined : (state ?? 'member') });
     },
   );
 
