@@ -13,8 +13,10 @@ import type { Config } from './config.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { communityRoutes } from '../features/communities/routes.js';
 import { pruningRoutes } from '../features/pruning/routes.js';
+import { gateRoutes } from '../features/gate/routes.js';
+import { membersRoutes } from '../features/members/routes.js';
 
-const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes];
+const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes];
 
 export async function buildServer(ctx: AppContext, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = await createHttp(ctx, options);

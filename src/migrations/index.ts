@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../kernel/db/connect.js';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_audit.js';
+import * as m0003 from './0003_gate.js';
 import * as m0004 from './0004_pruning.js';
 
 export interface PortableMigration {
@@ -17,5 +18,6 @@ export interface PortableMigration {
 export const migrations: Record<string, PortableMigration> = {
   '0001_foundation': m0001,
   '0002_audit': m0002,
+  '0003_gate': m0003,
   '0004_pruning': m0004,
 };

@@ -6,6 +6,7 @@
 import type { Generated } from 'kysely';
 import type { PruningTables } from '../../features/pruning/tables.js';
 import type { JobTables } from '../../jobs/tables.js';
+import type { GateTables } from '../../features/gate/tables.js';
 
 export interface UsersTable {
   id: string;
@@ -99,7 +100,7 @@ export interface AuditEntriesTable {
   at: string;
 }
 
-export interface Database extends PruningTables, JobTables {
+export interface Database extends PruningTables, JobTables, GateTables {
   users: UsersTable;
   sessions: SessionsTable;
   passwordResets: PasswordResetsTable;

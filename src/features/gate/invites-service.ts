@@ -1,0 +1,185 @@
+/**
+ * Invite use cases: personal links within the role's quota, campaign links
+ * (operators), revoking, listing, the blocklist, and the referral console —
+ * tree, leaderboard, joins per channel, growth factor and the entry funnel.
+ */
+import type { AppContext } from '../../kernel/context.js';
+import { recordDecision } from '../../kernel/audit.js';
+import { DAY_MS } from '../../kernel/clock.js';
+import { transaction, isUniqueViolation } from '../../kernel/db/connect.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
+import { hashSecret, newId } from '../../kernel/ids.js';
+import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
+import * as cstore from '../communities/store.js';
+import type { Role } from '../communities/rules.js';
+import { loadConfig } from './config.js';
+import { assertGate, authorizeGate } from './policy.js';
+import { growthFactor, joinsPerChannel, leaderboard, newInviteCode, quotaLeft, referralTree, type Join, type TreeNode } from './rules.js';
+import * as store from './store.js';
+import { toInvite } from './views.js';
+
+export interface CampaignInput {
+  name: string;
+  channel: string;
+  expiresAt?: string | null;
+  maxUses?: number | null;
+  vouch?: boolean;
+}
+
+/** Creates a personal link (any member, within quota) or a campaign link (operators). The code is shown once. */
+export async function createInvite(ctx: AppContext, slug: string, userId: string | null, input: { kind: 'personal' } | ({ kind: 'campaign' } & CampaignInput)) {
+  const me = signedIn(userId);
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  if (input.kind === 'campaign' && input.expiresAt && new Date(input.expiresAt).getTime() <= now.getTime()) throw Invalid('expiresAt', 'must be in the future');
+  return transaction(ctx.db, async (trx) => {
+    const community = await loadCommunity(trx, slug);
+    const { actor } = await actorIn(trx, community.id, me, ctx.db.dialect === 'postgres');
+    const code = newInviteCode();
+    const base = { id: newId(now.getTime()), communityId: community.id, codeHash: hashSecret(code), uses: 0, revokedAt: null, createdBy: me, createdAt: at };
+    let row: store.InviteRow;
+    if (input.kind === 'personal') {
+      assertGate(actor, 'gate.invite', { communityId: community.id });
+      const { settings } = await loadConfig(trx, community.id);
+      const left = quotaLeft(settings.quota, actor.membership!.role as Role, await store.countQuotaUsed(trx, community.id, me));
+      if (left === 0) throw Conflict('you have used all your invites', 'quota');
+      row = { ...base, kind: 'personal', ownerId: me, name: null, channel: null, vouch: 0, expiresAt: null, maxUses: 1 };
+    } else {
+      assertGate(actor, 'gate.configure', { communityId: community.id });
+      row = { ...base, kind: 'campaign', ownerId: null, name: input.name, channel: input.channel, vouch: input.vouch ? 1 : 0, expiresAt: input.expiresAt ?? null, maxUses: input.maxUses ?? null };
+    }
+    try {
+      await store.insertInvite(trx, row);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw Conflict('try again'); // a 144-bit collision: practically never
+      throw err;
+    }
+    return { invite: toInvite(row, now), code, url: `${ctx.config.publicUrl}/c/${community.slug}/join/${code}` };
+  });
+}
+
+/** Operators see every link; a member sees their own personal links and quota. */
+export async function listInvites(ctx: AppContext, slug: string, userId: string | null) {
+  const me = signedIn(userId);
+  const db = ctx.db.kysely;
+  const community = await loadCommunity(db, slug);
+  const { actor } = await actorIn(db, community.id, me);
+  assertGate(actor, 'gate.invite', { communityId: community.id });
+  const operator = authorizeGate(actor, 'gate.configure', { communityId: community.id });
+  const rows = await store.listInvites(db, community.id, operator ? {} : { ownerId: me, kind: 'personal' });
+  const { settings } = await loadConfig(db, community.id);
+  const now = ctx.clock.now();
+  return {
+    invites: rows.map((r) => toInvite(r, now)),
+    quotaLeft: quotaLeft(settings.quota, actor.membership!.role as Role, await store.countQuotaUsed(db, community.id, me)),
+  };
+}
+
+export async function revokeInvite(ctx: AppContext, slug: string, userId: string | null, inviteId: string) {
+  const me = signedIn(userId);
+  const at = ctx.clock.now().toISOString();
+  return transaction(ctx.db, async (trx) => {
+    const community = await loadCommunity(trx, slug);
+    const { actor } = await actorIn(trx, community.id, me);
+    const inv = await store.findInvite(trx, community.id, inviteId);
+    const operator = authorizeGate(actor, 'gate.configure', { communityId: community.id });
+    if (!inv || (!operator && inv.ownerId !== me)) throw NotFound('invite');
+    if (!operator) assertGate(actor, 'gate.invite', { communityId: community.id });
+    await store.revokeInvite(trx, community.id, inviteId, at);
+    return { invite: toInvite({ ...inv, revokedAt: inv.revokedAt ?? at }, ctx.clock.now()) };
+  });
+}
+
+/** The referral console: tree, leaderboard, channels, growth factor for [from, to), and the entry funnel. */
+export async function referralStats(ctx: AppContext, slug: string, userId: string | null, q: { from?: string; to?: string }) {
+  const me = signedIn(userId);
+  const db = ctx.db.kysely;
+  const community = await loadCommunity(db, slug);
+  const { actor } = await actorIn(db, community.id, me);
+  assertGate(actor, 'gate.referrals', { communityId: community.id });
+  // The period is [from, to); by default it ends just after now, so a join this instant counts.
+  const to = q.to ?? new Date(ctx.clock.now().getTime() + 1).toISOString();
+  const from = q.from ?? new Date(new Date(to).getTime() - 30 * DAY_MS).toISOString();
+  if (from >= to) throw Invalid('from', 'must be before "to"');
+
+  // Members who joined without the gate (founders, direct joins) are roots of the tree too.
+  const viaGate = await store.joinedApplications(db, community.id);
+  const seen = new Set(viaGate.map((j) => j.userId));
+  const members = await db.selectFrom('memberships').select(['userId', 'joinedAt', 'createdAt']).where('communityId', '=', community.id).where('joinedAt', 'is not', null).execute();
+  const joins: Join[] = [
+    ...viaGate.map((j) => ({ userId: j.userId, referrerId: j.referrerId, channel: j.channel, joinedAt: j.joinedAt! })),
+    ...members.filter((m) => !seen.has(m.userId)).map((m) => ({ userId: m.userId, referrerId: null, channel: 'direct', joinedAt: m.joinedAt ?? m.createdAt })),
+  ];
+  const names = new Map((await store.userNames(db, [...new Set(joins.map((j) => j.userId))])).map((u) => [u.id, u.displayName]));
+  const named = (n: TreeNode): unknown => ({ userId: n.userId, displayName: names.get(n.userId) ?? n.userId, joinedAt: n.joinedAt, descendants: n.descendants, children: n.children.map(named) });
+  return {
+    tree: referralTree(joins).filter((r) => r.children.length > 0).map(named),
+    leaderboard: leaderboard(joins).map((r) => ({ ...r, displayName: names.get(r.userId) ?? r.userId })),
+    channels: joinsPerChannel(joins),
+    growth: growthFactor(joins, from, to),
+    funnel: await funnel(ctx, community.id),
+  };
+}
+
+/** applied → approved → introduced → active (member now, with an event in the last 30 days). */
+export async function funnel(ctx: AppContext, communityId: string) {
+  const db = ctx.db.kysely;
+  const counts = await store.countApplications(db, communityId);
+  const applied = Object.values(counts).reduce((a, b) => a + b, 0);
+  const approved = (counts.approved ?? 0) + (counts.waitlisted ?? 0);
+  const joinedIds = (await store.joinedApplications(db, communityId)).map((j) => j.userId);
+  if (!joinedIds.length) return { applied, approved, introduced: 0, active: 0 };
+  const introduced = await db.selectFrom('memberProfiles').select('userId').where('communityId', '=', communityId).where('introducedAt', 'is not', null).where('userId', 'in', joinedIds).execute();
+  const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS).toISOString();
+  const active = await db
+    .selectFrom('memberships as m')
+    .select('m.userId')
+    .where('m.communityId', '=', communityId)
+    .where('m.state', '=', 'member')
+    .where('m.userId', 'in', joinedIds)
+    .where((eb) => eb.exists(eb.selectFrom('activityEvents as e').select('e.id').where('e.communityId', '=', communityId).whereRef('e.actorId', '=', 'm.userId').where('e.at', '>=', since)))
+    .execute();
+  return { applied, approved, introduced: introduced.length, active: active.length };
+}
+
+// ── blocklist ────────────────────────────────────────────────────────────────
+
+export async function block(ctx: AppContext, slug: string, userId: string | null, target: string, reason?: string) {
+  const me = signedIn(userId);
+  const at = ctx.clock.now().toISOString();
+  return transaction(ctx.db, async (trx) => {
+    const community = await loadCommunity(trx, slug);
+    const { actor } = await actorIn(trx, community.id, me);
+    assertGate(actor, 'gate.configure', { communityId: community.id });
+    if (target === me) throw Invalid('userId', 'you cannot block yourself');
+    const m = await cstore.findMembership(trx, community.id, target);
+    if (m?.state === 'member') throw Conflict('remove the member first; the blocklist keeps people out', 'userId');
+    if (!(await store.userNames(trx, [target])).length) throw NotFound('user');
+    if (await store.isBlocked(trx, community.id, target)) return { blocked: true };
+    await store.insertBlock(trx, { id: newId(), communityId: community.id, userId: target, reason: reason ?? null, createdBy: me, createdAt: at });
+    await recordDecision(trx, community.id, { action: 'member.blocked', decidedBy: me, subjectId: target, reason: reason ?? null, at });
+    return { blocked: true };
+  });
+}
+
+export async function unblock(ctx: AppContext, slug: string, userId: string | null, target: string) {
+  const me = signedIn(userId);
+  const at = ctx.clock.now().toISOString();
+  return transaction(ctx.db, async (trx) => {
+    const community = await loadCommunity(trx, slug);
+    const { actor } = await actorIn(trx, community.id, me);
+    assertGate(actor, 'gate.configure', { communityId: community.id });
+    if (!(await store.deleteBlock(trx, community.id, target))) throw NotFound('block');
+    await recordDecision(trx, community.id, { action: 'member.unblocked', decidedBy: me, subjectId: target, at });
+    return { blocked: false };
+  });
+}
+
+export async function listBlocks(ctx: AppContext, slug: string, userId: string | null) {
+  const me = signedIn(userId);
+  const db = ctx.db.kysely;
+  const community = await loadCommunity(db, slug);
+  const { actor } = await actorIn(db, community.id, me);
+  if (!authorizeGate(actor, 'gate.configure', { communityId: community.id })) throw Forbidden();
+  return { blocks: await store.listBlocks(db, community.id) };
+}
