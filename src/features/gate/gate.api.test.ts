@@ -16,10 +16,10 @@ for (const dialect of DIALECTS) {
       t = await startTestApp(dialect);
       owner = await person(t, 'Owner');
       await community(owner, slug);
-      const saved = await owner.c.put(`/api/communities/${slug}/gate/config`, { form: FORM, rules: RULES });
+      const saved = await owner.c.patch(`/api/communities/${slug}/gate/config`, { form: FORM, rules: RULES });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
       // A week's cooldown, so the test can wait it out without outliving the 30-day sessions.
-      expect((await owner.c.put(`/api/communities/${slug}/gate/config`, { settings: { ...saved.body.settings, cooldownDays: 7 } })).status).toBe(200);
+      expect((await owner.c.patch(`/api/communities/${slug}/gate/config`, { settings: { ...saved.body.settings, cooldownDays: 7 } })).status).toBe(200);
       communityId = (await t.db.kysely.selectFrom('communities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
     });
     afterAll(() => t?.close());
@@ -143,12 +143,12 @@ for (const dialect of DIALECTS) {
       await owner.c.patch(`/api/communities/${slug}/members/${core.id}`, { role: 'core' });
       expect((await core.c.get(`/api/communities/${slug}/gate/applications`)).status).toBe(403);
       const cfg = (await owner.c.get(`/api/communities/${slug}/gate/config`)).body;
-      expect((await owner.c.put(`/api/communities/${slug}/gate/config`, { settings: { ...cfg.settings, coreCanReview: true } })).status).toBe(200);
+      expect((await owner.c.patch(`/api/communities/${slug}/gate/config`, { settings: { ...cfg.settings, coreCanReview: true } })).status).toBe(200);
       expect((await core.c.get(`/api/communities/${slug}/gate/applications`)).status).toBe(200);
     });
 
     it('a rule that names an unknown question is refused at save time', async () => {
-      const r = await owner.c.put(`/api/communities/${slug}/gate/config`, { rules: [{ id: 'x', name: 'x', conditions: [{ on: 'answer', questionId: 'age', op: 'answered' }], outcome: 'approve' }] });
+      const r = await owner.c.patch(`/api/communities/${slug}/gate/config`, { rules: [{ id: 'x', name: 'x', conditions: [{ on: 'answer', questionId: 'age', op: 'answered' }], outcome: 'approve' }] });
       expect(r.status).toBe(400);
       expect(r.body.error.fields[0].path).toBe('rules.0.conditions.0.questionId');
     });
@@ -185,7 +185,7 @@ for (const dialect of DIALECTS) {
       t.clock.advanceDays(1); // the period measured starts now; everyone before is the base
       const from = t.clock.now().toISOString();
       const cfg = (await owner.c.get(`/api/communities/${slug}/gate/config`)).body;
-      await owner.c.put(`/api/communities/${slug}/gate/config`, { settings: { ...cfg.settings, referralMode: 'vouch', quota: { ...cfg.settings.quota, member: 1 } } });
+      await owner.c.patch(`/api/communities/${slug}/gate/config`, { settings: { ...cfg.settings, referralMode: 'vouch', quota: { ...cfg.settings.quota, member: 1 } } });
       const inviter = await person(t, 'Inviter');
       const ia = await inviter.c.post(`/api/communities/${slug}/apply`, { answers: answers({ role: 'other' }) });
       await owner.c.post(`/api/communities/${slug}/gate/applications/decide`, { ids: [ia.body.application.id], decision: 'approve' });

@@ -52,7 +52,7 @@ export const gateRoutes: FastifyPluginAsync = async (base) => {
     { schema: { tags: TAGS, summary: 'Form, screening rules and settings (owner/admin)', params: slugParams } },
     async (req) => getConfig(ctx, req.params.slug, req.user?.id ?? null),
   );
-  app.put(
+  app.patch(
     '/communities/:slug/gate/config',
     {
       schema: {

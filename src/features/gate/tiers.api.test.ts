@@ -15,7 +15,7 @@ for (const dialect of DIALECTS) {
       t = await startTestApp(dialect, { authRateLimit: 30 });
       owner = await person(t, 'Owner');
       await community(owner, slug);
-      await owner.c.put(`/api/communities/${slug}/gate/config`, { form: FORM });
+      await owner.c.patch(`/api/communities/${slug}/gate/config`, { form: FORM });
       payer = await person(t, 'Payer');
       const a = await payer.c.post(`/api/communities/${slug}/apply`, { answers: answers() });
       await owner.c.post(`/api/communities/${slug}/gate/applications/decide`, { ids: [a.body.application.id], decision: 'approve' });

@@ -13,7 +13,7 @@ for (const dialect of DIALECTS) {
       t = await startTestApp(dialect);
       owner = await person(t, 'Owner');
       await community(owner, slug, { norms: 'One book a month. No ads.' });
-      await owner.c.put(`/api/communities/${slug}/gate/config`, { form: FORM });
+      await owner.c.patch(`/api/communities/${slug}/gate/config`, { form: FORM });
       newcomer = await person(t, 'Newcomer');
       const a = await newcomer.c.post(`/api/communities/${slug}/apply`, { answers: answers() });
       await owner.c.post(`/api/communities/${slug}/gate/applications/decide`, { ids: [a.body.application.id], decision: 'approve' });
@@ -30,21 +30,21 @@ for (const dialect of DIALECTS) {
 
     it('accepting the norms and writing the introduction completes onboarding and shows on the profile', async () => {
       expect((await newcomer.c.post(`/api/communities/${slug}/onboarding/norms`)).body.status.normsAccepted).toBe(true);
-      const bad = await newcomer.c.put(`/api/communities/${slug}/intro`, { intro: { city: '杭州', work: '' } });
+      const bad = await newcomer.c.post(`/api/communities/${slug}/intro`, { intro: { city: '杭州', work: '' } });
       expect(bad.status).toBe(400);
       expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['intro.offer', 'intro.seeking', 'intro.work']);
-      const tooLong = await newcomer.c.put(`/api/communities/${slug}/intro`, { intro: { city: 'x'.repeat(1001) } });
+      const tooLong = await newcomer.c.post(`/api/communities/${slug}/intro`, { intro: { city: 'x'.repeat(1001) } });
       expect(tooLong.body.error.fields[0].path).toBe('intro.city');
 
       const intro = { city: '杭州', work: '产品经理', offer: '读书会主持经验', seeking: '一起读经济学的朋友' };
-      const ok = await newcomer.c.put(`/api/communities/${slug}/intro`, { intro });
+      const ok = await newcomer.c.post(`/api/communities/${slug}/intro`, { intro });
       expect(ok.status).toBe(200);
       expect(ok.body.status).toMatchObject({ introduced: true, done: true });
       const profile = await owner.c.get(`/api/communities/${slug}/members/${newcomer.id}/profile`);
       expect(profile.body.profile).toMatchObject({ displayName: 'Newcomer', intro, introducedAt: '2026-03-01T08:00:00.000Z' });
 
       // Rewriting does not log a second introduction.
-      await newcomer.c.put(`/api/communities/${slug}/intro`, { intro: { ...intro, city: '上海' } });
+      await newcomer.c.post(`/api/communities/${slug}/intro`, { intro: { ...intro, city: '上海' } });
       const events = await t.db.kysely.selectFrom('activityEvents').select('kind').where('kind', '=', 'member.introduced').where('actorId', '=', newcomer.id).execute();
       expect(events).toHaveLength(1);
     });
@@ -53,7 +53,7 @@ for (const dialect of DIALECTS) {
       const applicant = await person(t, 'Waiting');
       await applicant.c.post(`/api/communities/${slug}/apply`, { answers: answers() });
       expect((await applicant.c.get(`/api/communities/${slug}/onboarding`)).status).toBe(403);
-      expect((await applicant.c.put(`/api/communities/${slug}/intro`, { intro: { city: 'x' } })).status).toBe(403);
+      expect((await applicant.c.post(`/api/communities/${slug}/intro`, { intro: { city: 'x' } })).status).toBe(403);
       expect((await t.client().get(`/api/communities/${slug}/onboarding`)).status).toBe(401);
     });
 

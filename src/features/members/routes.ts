@@ -17,7 +17,7 @@ export const membersRoutes: FastifyPluginAsync = async (base) => {
   app.post('/communities/:slug/onboarding/norms', { schema: { tags: TAGS, summary: 'Accept the norms (群规)', params: slugParams } }, async (req) =>
     acceptNorms(ctx, req.params.slug, req.user?.id ?? null),
   );
-  app.put(
+  app.post(
     '/communities/:slug/intro',
     {
       schema: {
