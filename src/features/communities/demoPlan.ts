@@ -130,7 +130,7 @@ export function planDemo(now: Date, seed = 2019): DemoPlan {
     } else {
       emit({ kind: 'member.joined', actor: i, target: null, objectType: 'membership', objectId: null, data: { role: 'member', via: 'referral' } }, p.joinMs);
     }
-    if (rng() < 0.65) emit({ kind: 'member.introduced', actor: i, target: null, objectType: 'message', objectId: null, data: { textLength: 40 + Math.floor(rng() * 160) } }, p.joinMs + expo(3 * HOUR));
+    if (rng() < 0.65) emit({ kind: 'member.introduced', actor: i, target: null, objectType: 'profile', objectId: null, data: { fields: ['city', 'work', 'offer', 'seeking'] } }, p.joinMs + expo(3 * HOUR));
   }
   for (let n = 1; n <= 5; n++) {
     const day = 3 + Math.floor(rng() * 48);
