@@ -6,7 +6,8 @@
  * of elements is handed to the native JSON.parse at once. A generic streaming
  * tokenizer in JS is several times slower than JSON.parse; this stays close to it.
  *
- * Memory: one chunk plus the parsed elements of one chunk.
+ * Memory: one chunk plus the parsed elements of one chunk. 1 MiB chunks measured
+ * a little faster than 4 or 16 MiB (young objects die young) and use less memory.
  */
 import { createReadStream } from 'node:fs';
 import { ImportError } from '../types.js';
@@ -106,7 +107,7 @@ async function lineAt(file: string, byte: number): Promise<{ line: number; colum
 }
 
 async function* scan(file: string, opts: ScanOptions): AsyncGenerator<ScannedBatch> {
-  const stream = createReadStream(file, { highWaterMark: opts.chunkBytes ?? 4 * 1024 * 1024 });
+  const stream = createReadStream(file, { highWaterMark: opts.chunkBytes ?? 1024 * 1024 });
   // 0 = before the array, 1 = inside it, 2 = after it
   let phase: 0 | 1 | 2 = 0;
   let depth = 0; // nesting depth outside the array's elements
