@@ -21,6 +21,8 @@ import { ConsoleLayout } from '../features/communities/console/ConsoleLayout.js'
 import { CharterTab } from '../features/communities/console/CharterTab.js';
 import { MembersTab } from '../features/communities/console/MembersTab.js';
 import { ActivityTab } from '../features/communities/console/ActivityTab.js';
+import { PruningConsole } from '../features/pruning/PruningConsole.js';
+import { StatusPage } from '../features/pruning/StatusPage.js';
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 
@@ -52,10 +54,12 @@ export function App() {
                 <Route path="new" element={<NewCommunityPage />} />
                 <Route path="c/:slug" element={<PublicPage />} />
                 <Route path="c/:slug/home" element={<MemberHomePage />} />
+                <Route path="c/:slug/status" element={<StatusPage />} />
                 <Route path="c/:slug/console" element={<ConsoleLayout />}>
                   <Route index element={<CharterTab />} />
                   <Route path="members" element={<MembersTab />} />
                   <Route path="activity" element={<ActivityTab />} />
+                  <Route path="pruning" element={<PruningConsole />} />
                 </Route>
                 <Route path="*" element={<NotFound />} />
               </Route>
