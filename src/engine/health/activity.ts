@@ -30,12 +30,11 @@ export function weekRange(c: Collector): WeekRange {
 
 /** Partners per member index (ties of weight ≥ TIE_MIN_WEIGHT), optionally only ties formed by `untilWeek`. */
 function partnerCounts(c: Collector, chosen: ChosenInteractions, untilWeek = Infinity): Uint32Array {
-  const byIdx = c.byId;
   const deg = new Uint32Array(c.members.length);
   chosen.pairs.forEach((p, i) => {
     if (p.ab + p.ba < TIE_MIN_WEIGHT || chosen.firstWeek[i]! > untilWeek) return;
-    deg[byIdx.get(p.a)!]++;
-    deg[byIdx.get(p.b)!]++;
+    deg[p.ai]++;
+    deg[p.bi]++;
   });
   return deg;
 }

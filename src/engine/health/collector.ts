@@ -78,12 +78,14 @@ export interface OriginAgg {
   latency: LogHistogram;
 }
 
-const PAIR_BASE = 2 ** 24;
 
 export class Collector {
   readonly members: MemberState[] = [];
   readonly byId = new Map<string, number>();
-  readonly pairs = new Map<number, PairState>();
+  /** Every pair once, in order of first interaction. */
+  readonly pairs: PairState[] = [];
+  /** Pairs by lower member idx, then higher idx (small integer keys keep the maps fast). */
+  private readonly pairIndex: Map<number, PairState>[] = [];
   readonly weeks = new Map<number, WeekAgg>();
   readonly origins: Record<ContentOrigin, OriginAgg> = {
     original: newOriginAgg(),
@@ -110,6 +112,8 @@ export class Collector {
   // The previous message, for temporal adjacency.
   private prevAuthor = -1;
   private prevMs = -Infinity;
+  private lastWeekIndex = NaN;
+  private lastWeek: WeekAgg | undefined;
 
   add(e: ChatEvent): void {
     this.events++;
@@ -259,11 +263,12 @@ export class Collector {
   private pair(x: number, y: number): PairState {
     const a = x < y ? x : y;
     const b = x < y ? y : x;
-    const key = a * PAIR_BASE + b;
-    let p = this.pairs.get(key);
+    const byB = (this.pairIndex[a] ??= new Map());
+    let p = byB.get(b);
     if (!p) {
       p = { a, b, explicitAB: 0, explicitBA: 0, temporalAB: 0, temporalBA: 0, firstExplicitWeek: Infinity, firstTemporalWeek: Infinity };
-      this.pairs.set(key, p);
+      byB.set(b, p);
+      this.pairs.push(p);
     }
     return p;
   }
@@ -297,7 +302,6 @@ export class Collector {
     let idx = this.byId.get(id);
     if (idx === undefined) {
       idx = this.members.length;
-      if (idx >= PAIR_BASE) throw new Error(`more than ${PAIR_BASE} members: not supported`);
       this.byId.set(id, idx);
       this.members.push(newMember(idx, id, name ?? id, ms));
       return idx;
@@ -310,11 +314,14 @@ export class Collector {
   }
 
   week(index: number): WeekAgg {
+    if (index === this.lastWeekIndex) return this.lastWeek!;
     let w = this.weeks.get(index);
     if (!w) {
       w = { messages: 0, original: 0, forwarded: 0, link: 0, newMembers: 0, leftMembers: 0, explicit: 0, temporal: 0 };
       this.weeks.set(index, w);
     }
+    this.lastWeekIndex = index;
+    this.lastWeek = w;
     return w;
   }
 }

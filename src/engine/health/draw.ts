@@ -9,8 +9,6 @@ export const MAX_DRAWN_NODES = 1500;
 
 export function drawableGraph(c: Collector, chosen: ChosenInteractions, core: MemberState[]): InteractionGraph {
   const coreIds = new Set(core.map((m) => m.id));
-  const explicitOf = new Map<string, number>();
-  for (const p of c.pairs.values()) explicitOf.set(`${c.members[p.a]!.id}\u0000${c.members[p.b]!.id}`, p.explicitAB + p.explicitBA);
   const all = chosen.pairs.filter((p) => p.ab + p.ba >= TIE_MIN_WEIGHT);
   const degree = new Map<string, number>();
   const strength = new Map<string, number>();
@@ -31,8 +29,7 @@ export function drawableGraph(c: Collector, chosen: ChosenInteractions, core: Me
     .slice(0, MAX_DRAWN_EDGES)
     .map((p) => {
       const weight = p.ab + p.ba;
-      const explicit = explicitOf.get(`${p.a}\u0000${p.b}`) ?? 0;
-      return { source: p.a, target: p.b, weight: Math.round(weight * 100) / 100, explicitShare: Math.round(Math.min(1, explicit / weight) * 100) / 100 };
+      return { source: p.a, target: p.b, weight: Math.round(weight * 100) / 100, explicitShare: Math.round(Math.min(1, p.explicit / weight) * 100) / 100 };
     });
   const drawn = new Set<string>(coreIds);
   for (const e of edges) drawn.add(e.source).add(e.target);

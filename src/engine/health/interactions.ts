@@ -6,6 +6,13 @@
 import type { Collector } from './collector.js';
 import { TEMPORAL_DECAY_S, TEMPORAL_WINDOW_S } from './collector.js';
 import type { WeightedPair } from './graph.js';
+
+export interface IndexedPair extends WeightedPair {
+  ai: number;
+  bi: number;
+  /** Explicit part of ab + ba. */
+  explicit: number;
+}
 import type { InteractionsInfo } from './result.js';
 
 /** Below this many explicit links per message, a source "has few explicit links" and temporal adjacency is added. */
@@ -16,8 +23,8 @@ export const METHOD_DOMINANT_SHARE = 0.8;
 export interface ChosenInteractions {
   info: InteractionsInfo;
   useTemporal: boolean;
-  /** Undirected pairs with the weight each way, by member id. */
-  pairs: WeightedPair[];
+  /** Undirected pairs with the weight each way, by member id (and index). */
+  pairs: IndexedPair[];
   /** Week index in which each pair (same order as `pairs`) first interacted. */
   firstWeek: number[];
   /** Interaction weight received per member index. */
@@ -32,10 +39,10 @@ export function chooseInteractions(c: Collector): ChosenInteractions {
   const useTemporal = c.messages > 0 && explicitLinks / c.messages < EXPLICIT_LINKS_PER_MESSAGE_MIN;
   let explicitWeight = 0;
   let temporalWeight = 0;
-  const pairs: WeightedPair[] = [];
+  const pairs: IndexedPair[] = [];
   const firstWeek: number[] = [];
   const received = new Float64Array(c.members.length);
-  for (const p of c.pairs.values()) {
+  for (const p of c.pairs) {
     explicitWeight += p.explicitAB + p.explicitBA;
     if (useTemporal) temporalWeight += p.temporalAB + p.temporalBA;
     const ab = p.explicitAB + (useTemporal ? p.temporalAB : 0);
@@ -43,7 +50,7 @@ export function chooseInteractions(c: Collector): ChosenInteractions {
     if (ab + ba === 0) continue;
     received[p.b] += ab;
     received[p.a] += ba;
-    pairs.push({ a: c.members[p.a]!.id, b: c.members[p.b]!.id, ab, ba });
+    pairs.push({ a: c.members[p.a]!.id, b: c.members[p.b]!.id, ab, ba, ai: p.a, bi: p.b, explicit: p.explicitAB + p.explicitBA });
     firstWeek.push(useTemporal ? Math.min(p.firstExplicitWeek, p.firstTemporalWeek) : p.firstExplicitWeek);
   }
   const weekWeight = new Map<number, number>();

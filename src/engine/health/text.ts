@@ -30,9 +30,15 @@ export function normalizeText(text: string): string {
 }
 
 export function isGreeting(text: string | undefined): boolean {
-  if (!text) return false;
-  const short = text.length <= GREETING_MAX_CHARS * 3 ? normalizeText(text) : '';
-  return short.length > 0 && short.length <= GREETING_MAX_CHARS && (CJK_GREETING.test(short) || LATIN_GREETING.test(text));
+  if (!text || text.length > GREETING_MAX_CHARS * 3) return false;
+  // Count what normalization would keep without building the string: this runs on every message.
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) : !isSkipped(c)) kept++;
+  }
+  if (kept === 0 || kept > GREETING_MAX_CHARS) return false;
+  return CJK_GREETING.test(text) || LATIN_GREETING.test(text);
 }
 
 /** Original posts that carry something: ≥ 50 characters of text, or a document/picture/video/poll. */
@@ -46,15 +52,40 @@ export function isSubstantial(textLength: number, media: MediaKind | undefined):
 /** Texts shorter than this (normalized) are never "repeated text": "ok", "哈哈哈" repeat innocently. */
 export const REPEAT_MIN_CHARS = 12;
 
-/** 32-bit FNV-1a of the normalized text, or 0 when the text is too short to judge. */
+/**
+ * 32-bit FNV-1a of the normalized text, or 0 when the text is too short to judge.
+ * Normalizes on the fly (ASCII letters and digits lowercased, other ASCII, general
+ * and CJK punctuation, full-width symbols and astral-plane emoji skipped) because
+ * this runs on every message.
+ */
 export function textFingerprint(text: string | undefined): number {
   if (!text || text.length < REPEAT_MIN_CHARS) return 0;
-  const s = normalizeText(text.length > 2000 ? text.slice(0, 2000) : text);
-  if (s.length < REPEAT_MIN_CHARS) return 0;
+  const end = Math.min(text.length, 2000);
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
+  let kept = 0;
+  for (let i = 0; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    } else if (isSkipped(c)) continue;
+    h ^= c;
     h = Math.imul(h, 0x01000193);
+    kept++;
   }
+  if (kept < REPEAT_MIN_CHARS) return 0;
   return h >>> 0 || 1;
+}
+
+function isSkipped(c: number): boolean {
+  return (
+    c <= 0xbf || // Latin-1 punctuation and symbols
+    (c >= 0x2000 && c <= 0x2bff) || // general punctuation, arrows, symbols, dingbats
+    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation 。、「」
+    (c >= 0xd800 && c <= 0xdfff) || // surrogates: emoji
+    (c >= 0xfe00 && c <= 0xfe6f) || // variation selectors, small forms
+    (c >= 0xff00 && c <= 0xff20) || // full-width punctuation ！，
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65)
+  );
 }
