@@ -45,6 +45,7 @@ export async function runDiagnose(input: string, opts: DiagnoseOptions = {}, io:
   let tmp: string | undefined;
   try {
     const opened = await openImport(input, { format: opts.format, onProgress: progress && ((p) => progress.bytes(p)) });
+    progress?.expect(opened.bytesTotal);
     const events = progress ? progress.count(opened.events) : opened.events;
     const result = await analyze(events, { format: opened.format, label: opened.label, path: input });
     progress?.clear();
@@ -111,6 +112,10 @@ class ProgressBar {
     private readonly stream: DiagnoseIO['stderr'],
     private readonly lang: Lang,
   ) {}
+
+  expect(bytesTotal: number): void {
+    this.total = bytesTotal;
+  }
 
   bytes(p: ImportProgress): void {
     this.read = p.bytesRead;

@@ -124,7 +124,7 @@ export function drawCharts(): void {
               ],
               emphasis: { focus: 'adjacency', lineStyle: { opacity: 0.9 } },
               label: { position: 'right', fontSize: 11, color: '#1f2933' },
-              lineStyle: { color: '#adb5bd', opacity: r.graph.edges.length > 300 ? 0.25 : 0.45, curveness: 0 },
+              lineStyle: { color: '#adb5bd', opacity: r.graph.edges.length > 1000 ? 0.15 : r.graph.edges.length > 300 ? 0.25 : 0.45, curveness: 0 },
               data: nodes.map((n) => {
                 const [x, y] = v.positions[n.id] ?? [0, 0];
                 return {
@@ -134,7 +134,7 @@ export function drawCharts(): void {
                   x,
                   y,
                   category: n.core ? 0 : 1,
-                  symbolSize: 5 + 26 * Math.sqrt(n.degree / maxDegree),
+                  symbolSize: nodes.length > 300 ? 3 + 18 * Math.sqrt(n.degree / maxDegree) : 5 + 26 * Math.sqrt(n.degree / maxDegree),
                   z: n.core ? 3 : 2,
                   itemStyle: n.core ? { borderColor: '#fff', borderWidth: 1.5 } : { opacity: 0.85 },
                   label: { show: n.core || labelled.has(n.id) },

@@ -44,13 +44,32 @@ export function layoutGraph(graph: InteractionGraph): Positions {
     // the members they talk to; Barnes-Hut keeps big graphs fast.
     settings: { ...settings, edgeWeightInfluence: 1, barnesHutOptimize: g.order > 400 },
   });
-  const out: Positions = {};
+  return pullInOutliers(g);
+}
+
+/**
+ * A member with no drawn edge drifts far away and would shrink the whole
+ * picture to fit it: bring anyone beyond 1.2 times the 95th-percentile distance
+ * back to that radius, keeping their direction.
+ */
+function pullInOutliers(g: UndirectedGraph): Positions {
+  const pts: [string, number, number][] = [];
   g.forEachNode((id: string, attrs: Record<string, unknown>) => {
-    out[id] = [round(attrs.x as number), round(attrs.y as number)];
+    pts.push([id, Number.isFinite(attrs.x) ? (attrs.x as number) : 0, Number.isFinite(attrs.y) ? (attrs.y as number) : 0]);
   });
+  const cx = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+  const cy = pts.reduce((s, p) => s + p[2], 0) / pts.length;
+  const dists = pts.map((p) => Math.hypot(p[1] - cx, p[2] - cy)).sort((a, b) => a - b);
+  const limit = 1.2 * (dists[Math.floor(dists.length * 0.95)] ?? 0);
+  const out: Positions = {};
+  for (const [id, x, y] of pts) {
+    const d = Math.hypot(x - cx, y - cy);
+    const k = limit > 0 && d > limit ? limit / d : 1;
+    out[id] = [round(cx + (x - cx) * k), round(cy + (y - cy) * k)];
+  }
   return out;
 }
 
 function round(v: number): number {
-  return Number.isFinite(v) ? Math.round(v * 10) / 10 : 0;
+  return Math.round(v * 10) / 10;
 }
