@@ -1,5 +1,9 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../types.js';
+import { openImport } from './index.js';
 import { qqImporter } from './qq.js';
 import { collect, fixture, importError, ofKind } from './testkit.js';
 
@@ -29,5 +33,22 @@ describe('QQ message-manager .txt export', () => {
     const err = await importError(qqImporter.read(fixture('qq/malformed.txt')));
     expect(err).toBeInstanceOf(ImportError);
     expect(err.message).toMatch(/malformed\.txt: line 7: invalid date/);
+  });
+});
+
+describe('QQ export encodings', () => {
+  it('reads a UTF-16 export with BOM (older QQ versions) like the UTF-8 one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qq-'));
+    try {
+      const text = (await readFile(fixture('qq/group.txt'), 'utf8')).replace(/^\uFEFF/, '').replace(/\n/g, '\r\n');
+      const file = join(dir, 'group-utf16.txt');
+      await writeFile(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      const opened = await openImport(file);
+      expect(opened.format).toBe('qq');
+      const events = await collect(opened.events);
+      expect(events).toEqual(await collect(qqImporter.read(fixture('qq/group.txt'))));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@ import { isoFromEpoch, membershipEvent, messageEvents, pinEvent, reactionEvent, 
 import { scanJsonArray } from './jsonArrayScanner.js';
 import { fileSize } from './files.js';
 
-const EXPECTED = 'a Telegram Desktop JSON export (result.json of one chat, with a "messages" array)';
+const EXPECTED = 'a Telegram Desktop JSON export of one chat (result.json with a "messages" array; export the group itself, not the whole account)';
 
 type Entity = { type?: string; text?: string; href?: string; user_id?: number | string };
 interface TgMessage {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../types.js';
 import { collect, fixture, importError, ofKind } from './testkit.js';
@@ -59,5 +62,21 @@ describe('WeChat exports', () => {
   it('WeChatMsg TXT with text before the first header raises with the line', async () => {
     const err = await importError(wechatWechatmsgImporter.read(fixture('wechat/wechatmsg-malformed.txt')));
     expect(err.message).toMatch(/wechatmsg-malformed\.txt: line 1: text before the first message header/);
+  });
+});
+
+describe('WeChat text export encodings', () => {
+  it('a GB18030 (GBK) file from an older tool is decoded, not mangled', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wx-'));
+    try {
+      const file = join(dir, 'gbk.txt');
+      // "2019-03-01 20:15:32 张三\n你好\n" with 张三 = D5C5 C8FD and 你好 = C4E3 BAC3 in GBK
+      const gbk = (hex: string) => Buffer.from(hex, 'hex');
+      await writeFile(file, Buffer.concat([Buffer.from('2019-03-01 20:15:32 '), gbk('d5c5c8fd'), Buffer.from('\n'), gbk('c4e3bac3'), Buffer.from('\n')]));
+      const events = await collect(wechatWechatmsgImporter.read(file));
+      expect(events).toMatchObject([{ actorName: '张三', data: { text: '你好' } }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

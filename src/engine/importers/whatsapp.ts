@@ -105,7 +105,8 @@ async function dayFirstOf(path: string): Promise<boolean> {
 }
 
 function memberOf(name: string): { id: string; name: string } {
-  const clean = name.replace(/[\u200e\u200f\u202a-\u202e]/g, '').trim();
+  // iOS shows senders who are not in the address book as "~ Name"
+  const clean = name.replace(/[\u200e\u200f\u202a-\u202e]/g, '').replace(/^~[\s\u202f\u00a0]*/, '').trim();
   if (/^\+?[\d\s\-()]{6,}$/.test(clean)) return { id: `wa:+${clean.replace(/\D/g, '')}`, name: clean };
   return { id: idFromName('wa', clean), name: clean };
 }
