@@ -117,6 +117,13 @@ describe('shequn diagnose', () => {
     expect(c.stderr()).toContain(file);
   });
 
+  it('an --out in a folder that does not exist exits 2 before reading anything', async () => {
+    const c = capture();
+    const out = join(tempDir(), 'no-such-folder', 'r.html');
+    expect(await runDiagnose(FIXTURE, { out }, c.io)).toBe(2);
+    expect(c.stderr()).toContain('no-such-folder');
+  });
+
   it('an unsupported --lang exits 2', async () => {
     const c = capture();
     expect(await runDiagnose(FIXTURE, { json: true, lang: 'fr' }, c.io)).toBe(2);

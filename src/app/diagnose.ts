@@ -8,7 +8,7 @@
  * result: it is written to a temporary file and renamed into place at the end.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyze } from '../engine/health/index.js';
 import { openImport } from '../engine/importers/index.js';
@@ -41,6 +41,15 @@ export async function runDiagnose(input: string, opts: DiagnoseOptions = {}, io:
   }
   const lang: Lang = (opts.lang as Lang | undefined) ?? langFromEnv(io.env);
   const out = opts.out ?? (opts.json ? undefined : 'report.html');
+  if (out) {
+    // Checked first, so a long import does not end in "cannot write the report".
+    const folder = dirname(resolve(out));
+    const ok = await stat(folder).then((st) => st.isDirectory(), () => false);
+    if (!ok) {
+      io.stderr.write(`shequn diagnose: --out ${out}: the folder ${folder} does not exist\n`);
+      return 2;
+    }
+  }
   const progress = io.stderr.isTTY ? new ProgressBar(io.stderr, lang) : undefined;
   let tmp: string | undefined;
   try {

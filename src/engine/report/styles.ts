@@ -92,9 +92,11 @@ footer { margin-top:32px; color:var(--muted); font-size:.85em; }
 @media print {
   body { background:#fff; font-size:12px; }
   main { max-width:none; padding:0; }
-  .verdict, .card, .chart-block, .table-wrap, .source div, .interactions { box-shadow:none; border:1px solid var(--line); }
+  .chart-block, .table-wrap, .source div, .interactions { box-shadow:none; border:1px solid var(--line); }
+  .verdict { box-shadow:none; border:1px solid var(--line); border-top:6px solid var(--kind); }
+  .card { box-shadow:none; border:1px solid var(--line); border-left:5px solid var(--st); }
+  * { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
   .verdict, .card, .chart-block, tr { break-inside:avoid; }
-  .score, .status-not_measurable { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
   .table-wrap { overflow:visible; }
   .table-wrap th, .table-wrap td { white-space:normal; }
 }
