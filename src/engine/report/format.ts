@@ -70,7 +70,7 @@ export function formatMetric(lang: Lang, metric: string, value: number | null): 
   const leaf = metric.split('.').pop() ?? metric;
   if (/Seconds$/.test(leaf)) return formatDuration(lang, value);
   if (/(Share|share|retention\w*|continuity|reciprocity)$/.test(leaf)) return formatPercent(lang, value);
-  if (/^(count|strongTies|busFactor|components|nodes|edges|greetedThenSilent|activeLast4Weeks|members|speakers|messages)$/.test(leaf)) {
+  if (/^(count|strongTies|busFactor|components|nodes|edges|greetedThenSilent|activeLast4Weeks|members|speakers|messages|spamSuspects|pruningCandidatesTotal)$/.test(leaf)) {
     return formatInt(lang, value);
   }
   // An index such as centralization reads as "1.00", not "1", so it is not taken for a count.

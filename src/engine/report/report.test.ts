@@ -107,6 +107,7 @@ describe('numbers as an operator reads them', () => {
     expect(formatMetric('en', 'activity.newcomers.medianFirstReplySeconds', 600)).toBe('10 min');
     expect(formatMetric('zh-Hans', 'activity.newcomers.medianFirstReplySeconds', 7200)).toBe('2 小时');
     expect(formatMetric('en', 'core.busFactor', 4)).toBe('4');
+    expect(formatMetric('en', 'hygiene.spamSuspects', 0)).toBe('0');
     expect(formatMetric('zh-Hant', 'structure.meshIndex', null)).toBe('無法計算');
   });
 });
