@@ -1,3 +1,6 @@
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../types.js';
 import { openImport } from './index.js';
@@ -46,5 +49,21 @@ describe('format detection', () => {
     await expect(unknown).rejects.toThrow(/cannot tell which chat export this is; expected one of: Telegram Desktop JSON/);
     await expect(openImport(fixture('telegram/result.json'), { format: 'icq' })).rejects.toThrow(/unknown format "icq"; expected one of telegram, discord/);
     await expect(openImport(fixture('nope/result.json'))).rejects.toThrow(/nope\/result\.json: start of file: cannot read the input \(file not found\)/);
+  });
+
+  it('a Telegram export folder is read through its result.json; other formats want the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'open-'));
+    try {
+      const folder = join(dir, 'ChatExport_2019-03-05');
+      await mkdir(join(folder, 'photos'), { recursive: true });
+      await copyFile(fixture('telegram/result.json'), join(folder, 'result.json'));
+      await copyFile(fixture('telegram/result.json'), join(folder, 'photos', 'photo_1.jpg'));
+      const opened = await openImport(folder);
+      expect(opened.format).toBe('telegram');
+      expect(await collect(opened.events)).toEqual(await collect((await openImport(fixture('telegram/result.json'))).events));
+      await expect(openImport(folder, { format: 'whatsapp' })).rejects.toThrow(/is a folder or zip; the WhatsApp chat export \(\.txt\) importer reads the export file itself/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -54,11 +54,22 @@ export async function openImport(path: string, options: OpenImportOptions = {}):
     if (!importer) throw new ImportError(path, `cannot tell which chat export this is; expected one of: ${EXPECTED_FORMATS}`);
   }
   const chosen = importer;
+  let target = path;
+  let total = bytesTotal;
+  if (probe.isDirectory && chosen.format !== 'slack') {
+    // A Telegram export folder holds result.json next to photos/ and files/.
+    const inner = chosen.format === 'telegram' ? probe.entries?.find((e) => /^(?:[^/]+\/)?result\.json$/.test(e)) : undefined;
+    if (!inner || (await stat(path)).isFile()) {
+      throw new ImportError(path, `this is a folder or zip; the ${chosen.label} importer reads the export file itself`);
+    }
+    target = join(path, inner);
+    total = (await stat(target)).size;
+  }
   return {
     format: chosen.format,
     label: chosen.label,
-    bytesTotal,
-    events: chosen.read(path, { onProgress: options.onProgress }),
+    bytesTotal: total,
+    events: chosen.read(target, { onProgress: options.onProgress }),
   };
 }
 

@@ -11,6 +11,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { ImportError } from '../types.js';
+import { unreadable } from './files.js';
 
 export interface ScannedBatch {
   values: unknown[];
@@ -80,7 +81,7 @@ export async function* scanJsonArray(file: string, opts: ScanOptions): AsyncGene
   try {
     yield* scan(file, opts);
   } catch (err) {
-    throw await withLine(err);
+    throw err instanceof ImportError ? await withLine(err) : unreadable(file, err);
   }
 }
 

@@ -86,7 +86,13 @@ async function openSource(path: string): Promise<Source> {
 }
 
 async function readJson(path: string, src: Source, name: string): Promise<unknown> {
-  const text = (await src.read(name)).toString('utf8').replace(/^\uFEFF/, '');
+  let buf: Buffer;
+  try {
+    buf = await src.read(name);
+  } catch (err) {
+    throw err instanceof ImportError ? err : unreadable(`${path}:${name}`, err);
+  }
+  const text = buf.toString('utf8').replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
   } catch (err) {
