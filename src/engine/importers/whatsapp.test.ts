@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../types.js';
 import { whatsappImporter } from './whatsapp.js';
@@ -60,5 +63,32 @@ describe('WhatsApp .txt export', () => {
     expect(notExport.position?.line).toBe(1);
     const badDate = await importError(whatsappImporter.read(fixture('whatsapp/bad-date.txt')));
     expect(badDate.message).toMatch(/bad-date\.txt: line 2: this date fits neither/);
+  });
+});
+
+describe('WhatsApp layout quirks', () => {
+  async function read(text: string) {
+    const dir = await mkdtemp(join(tmpdir(), 'wa-'));
+    try {
+      const file = join(dir, 'chat.txt');
+      await writeFile(file, text);
+      return await collect(whatsappImporter.read(file));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('narrow no-break space before PM, 12 AM as midnight, and iOS "~ Name" senders', async () => {
+    const events = await read('1/13/23, 12:05\u202fAM - Ana: hi\n1/13/23, 12:30\u202fPM - ~\u202fBea: hello\n');
+    expect(events.map((e) => [e.actorId, e.at])).toEqual([
+      ['wa:Ana', '2023-01-13T00:05:00.000Z'],
+      ['wa:Bea', '2023-01-13T12:30:00.000Z'],
+    ]);
+  });
+
+  it('dotted German dates with no day above 12 are ordered by the flow of time', async () => {
+    // read month-first, 03.01 -> 04.01 -> 05.01 would go back and forth in time; day-first it moves forward
+    const events = await read('01.03.21, 09:00 - Jan: a\n01.04.21, 09:00 - Jan: b\n02.04.21, 09:00 - Jan: c\n01.05.21, 09:00 - Jan: d\n');
+    expect(events.map((e) => e.at.slice(0, 10))).toEqual(['2021-03-01', '2021-04-01', '2021-04-02', '2021-05-01']);
   });
 });
