@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../kernel/context.js';
 import { sweepAll } from '../features/pruning/service.js';
+import { sendRenewalReminders } from '../features/gate/tiers-service.js';
 import { registerJob, registeredJobs } from './registry.js';
 import { Scheduler } from './scheduler.js';
 
@@ -13,8 +14,22 @@ export { registerJob } from './registry.js';
 /** The daily pruning sweep (清理): warnings, clears, the review queue and removals. */
 export const PRUNING_SWEEP_JOB = 'pruning.sweep';
 
+/** The gate's tier-renewal reminders (续费提醒), before the sweep could warn about a lapse. */
+export const RENEWAL_REMINDERS_JOB = 'gate.renewal_reminders';
+
 if (!registeredJobs().some((j) => j.name === PRUNING_SWEEP_JOB)) {
   registerJob({ name: PRUNING_SWEEP_JOB, schedule: { dailyAtUtc: '03:00' }, run: async (ctx) => void (await sweepAll(ctx)) });
+}
+if (!registeredJobs().some((j) => j.name === RENEWAL_REMINDERS_JOB)) {
+  registerJob({
+    name: RENEWAL_REMINDERS_JOB,
+    schedule: { dailyAtUtc: '01:00' },
+    run: async (ctx) => {
+      // Only communities where someone holds a paid tier have anything to remind.
+      const rows = await ctx.db.kysely.selectFrom('memberTiers').select('communityId').distinct().execute();
+      for (const { communityId } of rows) await sendRenewalReminders(ctx, communityId);
+    },
+  });
 }
 
 /** Starts polling every 30 s; each due run happens once across all processes sharing the database. */

@@ -32,7 +32,7 @@ export async function notify(
   const community = await trx.selectFrom('communities').select(['name', 'slug']).where('id', '=', communityId).executeTakeFirst();
   if (!user || !community) return;
   const lang: Lang = isLang(user.locale) ? user.locale : DEFAULT_LANG;
-  const link = `${ctx.config.publicUrl}/c/${community.slug}/status`;
+  const link = `${ctx.config.publicUrl}/c/${community.slug}/standing`;
   const msg = (m?: Message) => (m ? t(lang, `pruning:${m.key}`, m.params ?? {}) : '');
   const day = (iso?: string) => iso?.slice(0, 10) ?? '';
   const params = {

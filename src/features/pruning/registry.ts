@@ -34,9 +34,11 @@ export function factLoader(ruleId: string): FactLoader | undefined {
 
 /**
  * The gate's paid tiers tell pruning when each membership's paid period ends.
- * The gate registers a reader; without one the tier_lapsed rule is unavailable.
+ * By default pruning reads the gate's member_tiers table (builtins.ts); a reader
+ * registered here replaces that (a payment provider, say). A reader returning
+ * null makes the tier_lapsed rule unavailable in that community.
  */
-export type TierExpiryReader = (db: Kysely<Database>, communityId: string) => Promise<Map<string, string | null>>;
+export type TierExpiryReader = (db: Kysely<Database>, communityId: string) => Promise<Map<string, string | null> | null>;
 let tierReader: TierExpiryReader | null = null;
 
 export function registerTierExpiryReader(reader: TierExpiryReader | null): void {

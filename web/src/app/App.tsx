@@ -54,7 +54,7 @@ export function App() {
                 <Route path="new" element={<NewCommunityPage />} />
                 <Route path="c/:slug" element={<PublicPage />} />
                 <Route path="c/:slug/home" element={<MemberHomePage />} />
-                <Route path="c/:slug/status" element={<StatusPage />} />
+                <Route path="c/:slug/standing" element={<StatusPage />} />
                 <Route path="c/:slug/console" element={<ConsoleLayout />}>
                   <Route index element={<CharterTab />} />
                   <Route path="members" element={<MembersTab />} />

@@ -1,4 +1,4 @@
-/** `/c/:slug/status`: a member's own standing (mobile-first): warned (why, deadline, what keeps them) or removed (appeal). */
+/** `/c/:slug/standing`: a member's own standing (mobile-first): warned (why, deadline, what keeps them) or removed (appeal). */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Result, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
