@@ -110,12 +110,11 @@ export async function createCommunity(ctx: AppContext, userId: string, input: Ch
 export async function listMyCommunities(ctx: AppContext, userId: string) {
   const db = ctx.db.kysely;
   const rows = await store.listUserCommunities(db, userId);
-  return Promise.all(
-    rows.map(async (r) => {
-      const memberCount = await store.countActiveMembers(db, r.id);
-      return { community: toPublic(r, memberCount), viewer: toViewer({ state: r.viewerState, role: r.viewerRole })!, memberCount };
-    }),
-  );
+  const counts = await store.countActiveMembersOf(db, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const memberCount = counts.get(r.id) ?? 0;
+    return { community: toPublic(r, memberCount), viewer: toViewer({ state: r.viewerState, role: r.viewerRole })!, memberCount };
+  });
 }
 
 export async function getPublic(ctx: AppContext, slug: string, userId: string | null): Promise<{ community: PublicCommunity; viewer: Viewer | null }> {

@@ -114,6 +114,19 @@ export async function countActiveMembers(db: Q, communityId: string): Promise<nu
   return Number(row.n);
 }
 
+/** Active members of several communities at once (the "my communities" list). */
+export async function countActiveMembersOf(db: Q, communityIds: string[]): Promise<Map<string, number>> {
+  if (communityIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('memberships')
+    .select((eb) => ['communityId', eb.fn.countAll<number>().as('n')])
+    .where('communityId', 'in', communityIds)
+    .where('state', '=', 'member')
+    .groupBy('communityId')
+    .execute();
+  return new Map(rows.map((r) => [r.communityId, Number(r.n)]));
+}
+
 export interface MemberQuery {
   state?: MembershipState;
   role?: Role;
