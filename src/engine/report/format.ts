@@ -74,7 +74,9 @@ export function formatMetric(lang: Lang, metric: string, value: number | null): 
     return formatInt(lang, value);
   }
   // An index such as centralization reads as "1.00", not "1", so it is not taken for a count.
-  return formatDecimal(lang, value, 2, 2);
+  // Small indices (member-to-member interaction per message) need a third decimal to differ from 0.
+  const digits = value !== 0 && Math.abs(value) < 0.1 ? 3 : 2;
+  return formatDecimal(lang, value, digits, digits);
 }
 
 /** Label of a metric path from the catalogue; the path itself when none is written. */

@@ -102,6 +102,7 @@ describe('numbers as an operator reads them', () => {
   it('shows shares as percentages, waits as durations, indices with two decimals, and n/a for what was not computed', () => {
     expect(formatMetric('en', 'structure.meshIndex', 0)).toBe('0.00');
     expect(formatMetric('en', 'structure.centralization', 1)).toBe('1.00');
+    expect(formatMetric('en', 'structure.meshPerMessage', 0.0123)).toBe('0.012');
     expect(formatMetric('en', 'exclusiveValue.originalShare', 0.34)).toBe('34%');
     expect(formatMetric('en', 'activity.newcomers.retention4w', 0.5)).toBe('50%');
     expect(formatMetric('en', 'activity.newcomers.medianFirstReplySeconds', 600)).toBe('10 min');
