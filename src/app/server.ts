@@ -13,10 +13,11 @@ import type { Config } from './config.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { communityRoutes } from '../features/communities/routes.js';
 import { pruningRoutes } from '../features/pruning/routes.js';
+import { ShiftedClock, testingClockRoutes } from '../jobs/testing-clock.js';
 import { gateRoutes } from '../features/gate/routes.js';
 import { membersRoutes } from '../features/members/routes.js';
 
-const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes];
+const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes, testingClockRoutes];
 
 export async function buildServer(ctx: AppContext, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = await createHttp(ctx, options);
@@ -24,7 +25,7 @@ export async function buildServer(ctx: AppContext, options: HttpOptions = {}): P
   return app;
 }
 
-export async function createContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
+export async function createContext(config: Config, clock: Clock = config.fakeNow ? new ShiftedClock(config.fakeNow) : systemClock): Promise<AppContext> {
   const db = connect({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   await migrateToLatest(db);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock, log: (m) => console.log(m) });
