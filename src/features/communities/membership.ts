@@ -116,7 +116,8 @@ const AUDITED: Partial<Record<Transition, string>> = {
 };
 
 export async function transitionMembership(ctx: AppContext, input: TransitionInput): Promise<{ member: Member }> {
-  const { communityId, userId, transition, by, reason } = input;
+  const { communityId, userId, transition, by } = input;
+  const reason = input.reason?.trim() || undefined; // an empty reason is no reason
   if ((input.role as Role | undefined) === 'owner') throw Invalid('role', 'ownership is set when the community is created');
   const at = ctx.clock.now().toISOString();
   const lock = ctx.db.dialect === 'postgres';
@@ -159,7 +160,7 @@ export async function transitionMembership(ctx: AppContext, input: TransitionInp
         updatedAt: at,
       });
     }
-    for (const event of transitionEvents(input, membershipId, at, role)) await appendEvent(trx, communityId, event);
+    for (const event of transitionEvents({ ...input, reason }, membershipId, at, role)) await appendEvent(trx, communityId, event);
     const auditAction = AUDITED[transition];
     if (auditAction && by !== userId) {
       await recordDecision(trx, communityId, { action: auditAction, decidedBy: by, subjectId: userId, reason: reason ?? null, at });
