@@ -178,20 +178,26 @@ export function drawCharts(): void {
   );
 
   const seen = r.funnel.find((s) => s.step === 'seen')?.count || 0;
+  const stepNames = r.funnel.map((s) => L.funnelSteps[s.step] ?? s.step);
+  const pct = (n: number) => `${n} (${Math.round((100 * n) / seen)}%)`;
+  // On a phone the step names go above the bars, so the bars keep the whole width.
+  const phone = (document.getElementById('chart-funnel')?.clientWidth ?? 800) < 560;
   mount(
     'funnel',
     r.funnel.length === 0 || seen === 0
       ? null
       : {
-          grid: { left: labelWidth(r.funnel.map((s) => L.funnelSteps[s.step] ?? s.step)), right: 90, top: 8, bottom: 8 },
+          grid: phone ? { left: 4, right: 8, top: 20, bottom: 4 } : { left: labelWidth(stepNames), right: 90, top: 8, bottom: 8 },
           xAxis: { type: 'value', show: false, max: seen },
-          yAxis: { type: 'category', inverse: true, data: r.funnel.map((s) => L.funnelSteps[s.step] ?? s.step), axisTick: { show: false }, axisLine: { show: false } },
+          yAxis: { type: 'category', inverse: true, data: stepNames, axisTick: { show: false }, axisLine: { show: false }, axisLabel: { show: !phone } },
           series: [
             {
               type: 'bar',
-              barWidth: '62%',
+              barWidth: phone ? '40%' : '62%',
               data: r.funnel.map((s, i) => ({ value: s.count, itemStyle: { color: ['#1c7ed6', '#339af0', '#4dabf7', '#74c0fc', '#a5d8ff'][i % 5], borderRadius: [0, 6, 6, 0] } })),
-              label: { show: true, position: 'right', formatter: (p: any) => `${p.value} (${Math.round((100 * p.value) / seen)}%)` },
+              label: phone
+                ? { show: true, position: [0, -16], color: '#1f2933', formatter: (p: any) => `${p.name} · ${pct(p.value)}` }
+                : { show: true, position: 'right', formatter: (p: any) => pct(p.value) },
             },
           ],
         },
