@@ -23,6 +23,11 @@ import { MembersTab } from '../features/communities/console/MembersTab.js';
 import { ActivityTab } from '../features/communities/console/ActivityTab.js';
 import { PruningConsole } from '../features/pruning/PruningConsole.js';
 import { StatusPage } from '../features/pruning/StatusPage.js';
+import { ApplyPage } from '../features/gate/ApplyPage.js';
+import { StatusPage as ApplicationStatusPage } from '../features/gate/StatusPage.js';
+import { GateConsole } from '../features/gate/console/GateConsole.js';
+import { OnboardingPage } from '../features/members/OnboardingPage.js';
+import { ProfilePage } from '../features/members/ProfilePage.js';
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 
@@ -55,11 +60,17 @@ export function App() {
                 <Route path="c/:slug" element={<PublicPage />} />
                 <Route path="c/:slug/home" element={<MemberHomePage />} />
                 <Route path="c/:slug/standing" element={<StatusPage />} />
+                <Route path="c/:slug/apply" element={<ApplyPage />} />
+                <Route path="c/:slug/join/:code" element={<ApplyPage />} />
+                <Route path="c/:slug/status" element={<ApplicationStatusPage />} />
+                <Route path="c/:slug/welcome" element={<OnboardingPage />} />
+                <Route path="c/:slug/m/:userId" element={<ProfilePage />} />
                 <Route path="c/:slug/console" element={<ConsoleLayout />}>
                   <Route index element={<CharterTab />} />
                   <Route path="members" element={<MembersTab />} />
                   <Route path="activity" element={<ActivityTab />} />
                   <Route path="pruning" element={<PruningConsole />} />
+                  <Route path="gate" element={<GateConsole />} />
                 </Route>
                 <Route path="*" element={<NotFound />} />
               </Route>

@@ -79,9 +79,11 @@ function JoinBox({ slug, viewer }: { slug: string; viewer: Viewer }) {
         </Link>
       )}
       {me.data && (
-        <Button type="primary" size="large" block disabled>
-          {t('communities-ui:public.apply')}
-        </Button>
+        <Link to={`/c/${slug}/apply`}>
+          <Button type="primary" size="large" block data-testid="apply-link">
+            {t('communities-ui:public.apply')}
+          </Button>
+        </Link>
       )}
     </Card>
   );
