@@ -18,7 +18,7 @@ export function simulateTalk(sim: DemoSim): void {
     for (let k = 0; k < corePosts; k++) corePost(sim, day);
     // Few members talk in the first days; the group warms up over a week and a half.
     const warmUp = Math.min(1, 0.3 + day / 10);
-    const memberPosts = Math.round((2 + Math.floor(sim.rng() * 4) + (sim.weekend(day) ? 2 : 0)) * (burst ? 1.8 : 1) * warmUp);
+    const memberPosts = Math.round((3 + Math.floor(sim.rng() * 4) + (sim.weekend(day) ? 2 : 0)) * (burst ? 1.8 : 1) * warmUp);
     for (let k = 0; k < memberPosts; k++) memberPost(sim, day);
   }
 }
@@ -70,7 +70,7 @@ function corePost(sim: DemoSim, day: number): void {
   const id = sim.msgId();
   sim.emit({ kind: 'content.posted', actor: author, target: null, objectType: 'message', objectId: id, data }, ms);
   thread(sim, id, author, ms, 2 + Math.floor(sim.expo(origin === 'original' ? 5 : 1.5)), 0.1);
-  react(sim, id, author, ms, 2 + Math.floor(sim.rng() * (origin === 'original' ? 12 : 4)));
+  react(sim, id, author, ms, 2 + Math.floor(sim.rng() * (origin === 'original' ? 8 : 3)));
   if (origin === 'original' && sim.rng() < 0.25) {
     const by = sim.rng() < 0.5 ? sim.owner : sim.admin;
     sim.emit({ kind: 'content.pinned', actor: by, target: author, objectType: 'message', objectId: id, data: null }, ms + sim.expo(2 * HOUR));
@@ -85,8 +85,8 @@ function memberPost(sim: DemoSim, day: number): void {
   const data: Data = { origin: sim.rng() < 0.94 ? 'original' : 'link', textLength: 10 + Math.floor(sim.expo(120)) };
   if (data.origin === 'link') data.links = [sim.pick(D.PUBLIC_SOURCES).link];
   sim.emit({ kind: 'content.posted', actor: author, target: null, objectType: 'message', objectId: id, data }, ms);
-  thread(sim, id, author, ms, Math.floor(sim.expo(2.2)), 0.3);
-  react(sim, id, author, ms, Math.floor(sim.rng() * 3));
+  thread(sim, id, author, ms, Math.floor(sim.expo(4)), 0.15);
+  react(sim, id, author, ms, Math.floor(sim.rng() * 5));
 }
 
 /**
@@ -109,7 +109,7 @@ function thread(sim: DemoSim, postId: string, author: number, startMs: number, r
       actor = sim.rng() < staffShare ? sim.aStaff(t, [previous]) : sim.anyMember(t, [previous]);
       if (actor === null) continue;
       const earlier = [...lastMessage.keys()].filter((x) => x !== actor);
-      target = sim.rng() < 0.55 || earlier.length < 2 ? author : sim.pick(earlier);
+      target = sim.rng() < 0.4 || earlier.length < 2 ? author : sim.pick(earlier);
       if (target === actor) continue;
     }
     const id = sim.msgId();
