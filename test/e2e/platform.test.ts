@@ -16,32 +16,42 @@ let browser: Browser;
 let page: Page;
 let shots: string;
 
-beforeAll(async () => {
+async function setUp(o: { serveArgs: string[]; locale: string; viewport: typeof MOBILE; name: string }) {
   const missing = missingPrerequisite();
   if (missing) throw new Error(`e2e cannot run: ${missing}`);
-  server = await startServer();
-  browser = await launchBrowser({ locale: 'zh-CN', viewport: MOBILE, baseURL: server.url });
+  server = await startServer(o.serveArgs);
+  browser = await launchBrowser({ locale: o.locale, viewport: o.viewport, baseURL: server.url });
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.setDefaultTimeout(15_000);
-  shots = screenshotDir('platform');
+  shots = screenshotDir(o.name);
   console.log(`e2e screenshots: ${shots}`);
-}, 90_000);
+}
 
-// When a step fails, the page as it was is the best explanation.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-});
-
-afterAll(async () => {
+async function tearDown() {
   await browser?.close();
   await server?.stop();
-});
+}
+
+/** When a step fails, the page as it was is the best explanation. */
+async function shootFailure(ctx: { task: { name: string; result?: { state?: string } } }) {
+  if (ctx.task.result?.state === 'fail' && page) await shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+}
 
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
+/** Retries until true; the CPU is shared, so give the page a few seconds, not vitest's default 1 s. */
+const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
+
+/** Clicks an option in the open antd Select dropdown (closed dropdowns stay in the DOM, hidden). */
+async function pickOption(label: string | RegExp) {
+  await page.locator('.ant-select-item-option').filter({ hasText: label }).filter({ visible: true }).click();
+  // a dropdown still fading out would otherwise answer the next pickOption
+  await eventually(() => page.locator('.ant-select-dropdown').filter({ visible: true }).count()).toBe(0);
+}
+
 async function chooseLanguage(label: string) {
   await page.getByTestId('language-switcher').click();
-  await page.locator('.ant-select-item-option', { hasText: label }).click();
+  await pickOption(label);
 }
 
 const email = `founder-${Date.now()}@example.com`;
@@ -52,9 +62,13 @@ const valuePromise = '招生办老师发布的通知与内部资料，往届学�
 const addedPromise = '每周一次模拟面试';
 
 describe('the platform in a real browser', () => {
+  beforeAll(() => setUp({ serveArgs: ['--no-demo'], locale: 'zh-CN', viewport: MOBILE, name: 'platform' }), 90_000);
+  afterEach(shootFailure);
+  afterAll(tearDown);
+
   it('a first visit from a zh-CN browser reads Simplified Chinese', async () => {
     await page.goto('/');
-    await expect.poll(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
     await shot('01-welcome-375');
   });
@@ -65,20 +79,20 @@ describe('the platform in a real browser', () => {
     await page.getByLabel('邮箱').fill(email);
     await page.getByLabel('密码').fill(email);
     await page.getByRole('button', { name: '注册并登录' }).click();
-    await expect.poll(() => page.getByText('密码不能与邮箱相同').isVisible()).toBe(true);
+    await eventually(() => page.getByText('密码不能与邮箱相同').isVisible()).toBe(true);
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '注册并登录' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: '我的社群' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('你还没有加入任何社群。').isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: '我的社群' }).isVisible()).toBe(true);
+    await eventually(() => page.getByText('你还没有加入任何社群。').isVisible()).toBe(true);
   });
 
   it('founds a community by writing its charter, then sees its member home', async () => {
     await page.getByRole('button', { name: '创建第一个社群' }).click();
     await page.getByLabel('社群名称').fill('2019 北大 MBA 备考群');
     await page.getByLabel('网址').fill('API');
-    await expect.poll(() => page.getByText('请使用 3–40 个小写英文字母').isVisible()).toBe(true);
+    await eventually(() => page.getByText('请使用 3–40 个小写英文字母').isVisible()).toBe(true);
     await page.getByLabel('网址').fill(slug);
-    await expect.poll(() => page.getByText(`主页地址：${server.url}/c/${slug}`).isVisible()).toBe(true);
+    await eventually(() => page.getByText(`主页地址：${server.url}/c/${slug}`).isVisible()).toBe(true);
     await page.getByText('兴趣型').click();
     await page.getByLabel('共同需求').fill(sharedNeed);
     await page.getByLabel('价值承诺').fill(valuePromise);
@@ -91,7 +105,7 @@ describe('the platform in a real browser', () => {
     await page.getByRole('button', { name: '创建社群' }).click();
 
     await page.waitForURL(`**/c/${slug}/home`);
-    await expect.poll(() => page.getByTestId('community-name').textContent()).toBe('2019 北大 MBA 备考群');
+    await eventually(() => page.getByTestId('community-name').textContent()).toBe('2019 北大 MBA 备考群');
     expect(await page.getByTestId('charter-sharedNeed').textContent()).toContain(sharedNeed);
     expect(await page.getByTestId('charter-valuePromise').textContent()).toContain(valuePromise);
     await shot('03-member-home-375');
@@ -102,7 +116,7 @@ describe('the platform in a real browser', () => {
   it('shows the public page with the teaser and the member count', async () => {
     await page.getByRole('link', { name: '公开主页' }).click();
     await page.waitForURL(`**/c/${slug}`);
-    await expect.poll(() => page.getByTestId('community-name').textContent()).toBe('2019 北大 MBA 备考群');
+    await eventually(() => page.getByTestId('community-name').textContent()).toBe('2019 北大 MBA 备考群');
     expect(await page.getByText('本周骨干分享：历年面试真题整理（节选）').isVisible()).toBe(true);
     expect(await page.getByText('1 位成员').isVisible()).toBe(true);
     expect(await page.getByTestId('charter-entryCriteria').textContent()).toContain('已报名');
@@ -114,44 +128,44 @@ describe('the platform in a real browser', () => {
     await page.getByRole('button', { name: '运营后台' }).click();
     await page.waitForURL(`**/c/${slug}/console`);
     const promise = page.getByLabel('价值承诺');
-    await expect.poll(() => promise.inputValue()).toBe(valuePromise);
+    await eventually(() => promise.inputValue()).toBe(valuePromise);
     await promise.fill(`${valuePromise}；${addedPromise}`);
     await page.getByRole('button', { name: '保存章程' }).click();
-    await expect.poll(() => page.getByText('章程已保存').isVisible()).toBe(true);
+    await eventually(() => page.getByText('章程已保存').isVisible()).toBe(true);
     await shot('05-console-charter-desktop');
 
     await page.getByRole('menuitem', { name: '成员' }).click();
     await page.waitForURL(`**/console/members`);
-    await expect.poll(() => page.getByRole('cell', { name: email }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('cell', { name: email }).isVisible()).toBe(true);
     expect(await page.getByRole('cell', { name: '群主' }).isVisible()).toBe(true);
     await shot('06-console-members-desktop');
 
     await page.getByRole('menuitem', { name: '动态' }).click();
     await page.waitForURL(`**/console/activity`);
-    await expect.poll(() => page.getByText('修改了：价值承诺').isVisible()).toBe(true);
+    await eventually(() => page.getByText('修改了：价值承诺').isVisible()).toBe(true);
     expect(await page.getByText('修改章程').first().isVisible()).toBe(true);
     await shot('07-console-activity-desktop');
   });
 
   it('switches to English and to Traditional Chinese; the charter stays, and the choice survives a reload', async () => {
     await chooseLanguage('English');
-    await expect.poll(() => page.getByRole('menuitem', { name: 'Activity' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('menuitem', { name: 'Activity' }).isVisible()).toBe(true);
     expect(await page.getByText('Charter edited').first().isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     await page.goto(`/c/${slug}/home`);
-    await expect.poll(() => page.getByTestId('charter-valuePromise').getByText('Value promise').isVisible()).toBe(true);
+    await eventually(() => page.getByTestId('charter-valuePromise').getByText('Value promise').isVisible()).toBe(true);
     expect(await page.getByTestId('charter-valuePromise').textContent()).toContain(addedPromise);
     await shot('08-member-home-en-desktop');
 
     await chooseLanguage('繁體中文');
-    await expect.poll(() => page.getByTestId('charter-valuePromise').getByText('價值承諾').isVisible()).toBe(true);
+    await eventually(() => page.getByTestId('charter-valuePromise').getByText('價值承諾').isVisible()).toBe(true);
     expect(await page.getByTestId('charter-valuePromise').textContent()).toContain(addedPromise);
     expect(await page.getByRole('button', { name: '營運後台' }).isVisible()).toBe(true);
 
     await page.setViewportSize(MOBILE);
     await page.reload();
-    await expect.poll(() => page.getByTestId('charter-valuePromise').getByText('價值承諾').isVisible()).toBe(true);
+    await eventually(() => page.getByTestId('charter-valuePromise').getByText('價值承諾').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
     await shot('09-member-home-zh-Hant-375');
     // saved to the account too, not only to this browser
@@ -162,23 +176,79 @@ describe('the platform in a real browser', () => {
   it('after signing out: a taken email is named under its field, a wrong password says so, both in 繁體中文', async () => {
     await page.getByTestId('account-menu').click();
     await page.getByText('登出').click();
-    await expect.poll(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
 
     await page.goto('/signup');
     await page.getByLabel('暱稱').fill('另一位');
     await page.getByLabel('電子郵件').fill(email);
     await page.getByLabel('密碼').fill('another-password-1');
     await page.getByRole('button', { name: '註冊並登入' }).click();
-    await expect.poll(() => page.getByText('這個電子郵件不能用於註冊').isVisible()).toBe(true);
+    await eventually(() => page.getByText('這個電子郵件不能用於註冊').isVisible()).toBe(true);
 
     await page.goto('/signin');
     await page.getByLabel('電子郵件').fill(email);
     await page.getByLabel('密碼').fill('not-the-password');
     await page.getByRole('button', { name: /^登\s?入$/ }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('電子郵件或密碼不正確');
+    await eventually(() => page.getByRole('alert').textContent()).toContain('電子郵件或密碼不正確');
 
     await page.getByLabel('密碼').fill(password);
     await page.getByRole('button', { name: /^登\s?入$/ }).click();
-    await expect.poll(() => page.getByRole('link', { name: '2019 北大 MBA 备考群' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('link', { name: '2019 北大 MBA 备考群' }).isVisible()).toBe(true);
+  });
+});
+
+describe('the operator console on the demo community', () => {
+  beforeAll(() => setUp({ serveArgs: [], locale: 'en-US', viewport: DESKTOP, name: 'console' }), 90_000); // with the demo community
+  afterEach(shootFailure);
+  afterAll(tearDown);
+
+  it('the owner changes a member\'s role and removes another with a reason; both land in the activity log', async () => {
+    const signIn = server.output().match(/Demo sign-in: (\S+) \/ (\S+)/);
+    expect(signIn, `the server printed no demo sign-in:\n${server.output()}`).not.toBeNull();
+    const slug = server.output().match(/\(\/c\/([a-z0-9-]+)\)/)![1]!;
+
+    await page.goto(`/signin?next=/c/${slug}/console/members`);
+    await page.getByLabel('Email').fill(signIn![1]!);
+    await page.getByLabel('Password').fill(signIn![2]!);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`**/c/${slug}/console/members`);
+    // the demo owner saved zh-Hans on the account, and the account's choice follows them here
+    await eventually(() => page.getByText(/^共 \d+ 人$/).isVisible()).toBe(true);
+    await chooseLanguage('English');
+    await eventually(() => page.getByText(/^\d+ in total$/).isVisible()).toBe(true);
+    const total = Number((await page.getByText(/^\d+ in total$/).textContent())!.split(' ')[0]);
+    expect(total).toBeGreaterThan(100);
+    await shot('01-console-members-demo-desktop');
+
+    await page.getByRole('combobox', { name: 'Filter by role' }).click();
+    await pickOption(/^Member$/);
+    const roleSelect = page.getByRole('combobox', { name: /^Role of / }).first();
+    const promoted = (await roleSelect.getAttribute('aria-label'))!.replace(/^Role of /, '');
+    await roleSelect.click();
+    await pickOption(/^Core$/);
+    await eventually(() => page.getByText(`${promoted} is now Core`).isVisible()).toBe(true);
+
+    const row = page.locator('tr.ant-table-row', { has: page.getByRole('button', { name: 'Remove' }) }).first();
+    const removed = (await row.locator('td').first().textContent())!.trim();
+    await row.getByRole('button', { name: 'Remove' }).click();
+    const dialog = page.getByRole('dialog');
+    await eventually(() => dialog.getByText(`Remove “${removed}”?`).isVisible()).toBe(true);
+    await dialog.getByLabel('Reason for removal').fill('Silent for 60 days');
+    await shot('02-remove-dialog-desktop');
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await eventually(() => page.getByText(`${removed} was removed`).isVisible()).toBe(true);
+
+    await page.getByRole('menuitem', { name: 'Activity' }).click();
+    await page.waitForURL(`**/console/activity`);
+    await eventually(() => page.getByText('Reason: Silent for 60 days').isVisible()).toBe(true);
+    expect(await page.getByText('Role: Member → Core').first().isVisible()).toBe(true);
+    const removedRow = page.locator('tr', { hasText: 'Reason: Silent for 60 days' });
+    expect(await removedRow.textContent()).toContain(removed);
+    await shot('03-console-activity-demo-desktop');
+
+    await page.setViewportSize(MOBILE);
+    await page.goto(`/c/${slug}/home`);
+    await eventually(() => page.getByText('Core members', { exact: true }).isVisible()).toBe(true);
+    await shot('04-member-home-demo-375');
   });
 });
