@@ -24,6 +24,20 @@ describe('demo plan (pure)', () => {
     expect(Date.parse(NOW) - first).toBeLessThanOrEqual(8 * WEEK);
   });
 
+  it('is a semi-decentralised mesh with exclusive value: members answer each other, core members post mostly original material', () => {
+    const plan = planDemo(new Date(NOW));
+    const staff = new Set(plan.people.flatMap((p, i) => (p.role === 'member' ? [] : [i])));
+    const replies = plan.events.filter((e) => e.kind === 'content.replied');
+    const memberToMember = replies.filter((e) => !staff.has(e.actor!) && !staff.has(e.target!));
+    const toStaff = replies.filter((e) => staff.has(e.target!));
+    expect(memberToMember.length / replies.length).toBeGreaterThan(0.3);
+    expect(toStaff.length / replies.length).toBeGreaterThan(0.2);
+    const corePosts = plan.events.filter((e) => e.kind === 'content.posted' && staff.has(e.actor!));
+    const original = corePosts.filter((e) => e.data?.origin === 'original');
+    expect(original.length / corePosts.length).toBeGreaterThan(0.7);
+    expect(original.length).toBeLessThan(corePosts.length); // and some forwarded notices / links
+  });
+
   it('people act only while they are members: nothing from a removed member after removal', () => {
     const plan = planDemo(new Date(NOW));
     const ended = new Map(plan.people.map((p, i) => [i, p.endedAt] as const));
