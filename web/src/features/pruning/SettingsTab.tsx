@@ -45,7 +45,7 @@ export function SettingsTab({ slug }: { slug: string }) {
   }
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Form form={form} layout="vertical" aria-label={t('pruning-ui:tab.settings')}>
         <Card size="small" title={t('pruning-ui:settings.rules')}>
           {q.data.rules.map((r) => (
@@ -102,7 +102,7 @@ function DryRunTable({ dry }: { dry: DryRunView }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('pruning-ui:dry.title', { at: new Date(dry.at).toLocaleString() })}>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('pruning-ui:dry.explain')} />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('pruning-ui:dry.explain')} />
       <Space wrap style={{ marginBottom: 12 }}>
         {Object.entries(dry.summary).map(([rule, s]) => (
           <Tag key={rule}>{t('pruning-ui:dry.summary', { rule: ruleName(t, rule), warn: s.warn, remove: s.remove + s.review, clear: s.clear })}</Tag>

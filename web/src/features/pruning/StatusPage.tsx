@@ -26,7 +26,7 @@ export function StatusPage() {
       )}
       {s.warnings.map((w) => (
         <Card key={w.id} style={{ marginBottom: 12 }} title={t('pruning-ui:status.warned', { rule: ruleName(t, w.rule) })}>
-          <Alert type="warning" showIcon message={say(t, w.reason)} style={{ marginBottom: 12 }} />
+          <Alert type="warning" showIcon title={say(t, w.reason)} style={{ marginBottom: 12 }} />
           <Typography.Paragraph>
             <Typography.Text strong>{t('pruning-ui:status.keep')}</Typography.Text> {say(t, w.keep)}
           </Typography.Paragraph>
@@ -68,12 +68,12 @@ function Removal({ slug, status }: { slug: string; status: MyStatus }) {
         <Alert
           type={r.appeal.state === 'granted' ? 'success' : r.appeal.state === 'denied' ? 'error' : 'info'}
           showIcon
-          message={t(`pruning-ui:status.appeal.${r.appeal.state}`)}
+          title={t(`pruning-ui:status.appeal.${r.appeal.state}`)}
           description={r.appeal.note ?? undefined}
         />
       )}
       {r.canAppeal && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('pruning-ui:status.appealUntil', { date: day(r.appealUntil) })}</Typography.Text>
           <Input.TextArea rows={4} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} aria-label={t('pruning-ui:status.appealLabel')} placeholder={t('pruning-ui:status.appealLabel')} />
           <Button type="primary" block disabled={text.trim().length < 5} loading={busy} onClick={() => void send()}>
