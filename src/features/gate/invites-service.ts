@@ -121,7 +121,12 @@ export async function referralStats(ctx: AppContext, slug: string, userId: strin
   };
 }
 
-/** applied → approved → introduced → active (member now, with an event in the last 30 days). */
+/**
+ * The entry funnel, each stage a subset of the one before: applied (every
+ * application, referral joins included) → approved (approved or waitlisted) →
+ * introduced (joined and wrote the self-introduction) → active (of those, still
+ * a member and with an event of their own in the last 30 days).
+ */
 export async function funnel(ctx: AppContext, communityId: string) {
   const db = ctx.db.kysely;
   const counts = await store.countApplications(db, communityId);
@@ -129,17 +134,18 @@ export async function funnel(ctx: AppContext, communityId: string) {
   const approved = (counts.approved ?? 0) + (counts.waitlisted ?? 0);
   const joinedIds = (await store.joinedApplications(db, communityId)).map((j) => j.userId);
   if (!joinedIds.length) return { applied, approved, introduced: 0, active: 0 };
-  const introduced = await db.selectFrom('memberProfiles').select('userId').where('communityId', '=', communityId).where('introducedAt', 'is not', null).where('userId', 'in', joinedIds).execute();
+  const introducedIds = (await db.selectFrom('memberProfiles').select('userId').where('communityId', '=', communityId).where('introducedAt', 'is not', null).where('userId', 'in', joinedIds).execute()).map((r) => r.userId);
+  if (!introducedIds.length) return { applied, approved, introduced: 0, active: 0 };
   const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS).toISOString();
   const active = await db
     .selectFrom('memberships as m')
     .select('m.userId')
     .where('m.communityId', '=', communityId)
     .where('m.state', '=', 'member')
-    .where('m.userId', 'in', joinedIds)
+    .where('m.userId', 'in', introducedIds)
     .where((eb) => eb.exists(eb.selectFrom('activityEvents as e').select('e.id').where('e.communityId', '=', communityId).whereRef('e.actorId', '=', 'm.userId').where('e.at', '>=', since)))
     .execute();
-  return { applied, approved, introduced: introduced.length, active: active.length };
+  return { applied, approved, introduced: introducedIds.length, active: active.length };
 }
 
 // ── blocklist ────────────────────────────────────────────────────────────────
