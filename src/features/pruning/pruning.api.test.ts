@@ -248,5 +248,16 @@ for (const dialect of DIALECTS) {
       expect((await carol.client.get(api('/pruning/me'))).body.removal).toMatchObject({ canAppeal: false });
       expect((await carol.client.post(api('/appeals'), { text: 'too late, I know' })).status).toBe(403);
     });
+
+    it('a warned member who leaves on their own drops out of the warnings list at the next sweep', async () => {
+      await admin.client.patch(api('/pruning/settings'), { rules: { inactive: { enabled: true, threshold: 1 } }, mode: 'review', graceDays: 7 });
+      await advanceDays(2);
+      await admin.client.post(api('/pruning/sweep'));
+      const warnedNames = async () => (await admin.client.get(api('/pruning/warnings?state=open'))).body.warnings.map((w: { displayName: string }) => w.displayName);
+      expect(await warnedNames()).toContain('bob');
+      expect((await bob.client.post(api('/leave'), { reason: 'moving abroad' })).status).toBe(200);
+      await admin.client.post(api('/pruning/sweep'));
+      expect(await warnedNames()).not.toContain('bob');
+    });
   });
 }

@@ -127,6 +127,7 @@ export async function sweepCommunity(ctx: AppContext, communityId: string, by: s
   const at = now.toISOString();
   const result: SweepResult = { warned: 0, cleared: 0, queued: 0, removed: 0, failed: 0 };
   const removals = await transaction(ctx.db, async (trx) => {
+    await store.closeWarningsOfFormerMembers(trx, communityId, at);
     const settings = await loadSettings(trx, communityId);
     const { decisions } = await planSweep(trx, communityId, now, settings);
     const toRemove: { userId: string; ruleId: string; reason: Message }[] = [];

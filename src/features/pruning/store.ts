@@ -131,6 +131,29 @@ export async function closeWarningsOf(db: Q, communityId: string, userId: string
     .execute();
 }
 
+/** Warnings of people who are no longer members (left, or removed by another path) stop applying. */
+export async function closeWarningsOfFormerMembers(db: Q, communityId: string, at: string): Promise<number> {
+  const res = await db
+    .updateTable('pruningWarnings')
+    .set({ state: 'cleared', resolvedAt: at, resolvedBy: null })
+    .where('communityId', '=', communityId)
+    .where('state', 'in', ['open', 'review'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('memberships')
+            .select('memberships.id')
+            .whereRef('memberships.communityId', '=', 'pruningWarnings.communityId')
+            .whereRef('memberships.userId', '=', 'pruningWarnings.userId')
+            .where('memberships.state', '=', 'member'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 export function findWarning(db: Q, communityId: string, id: string): Promise<WarningRow | undefined> {
   return db.selectFrom('pruningWarnings').selectAll().where('communityId', '=', communityId).where('id', '=', id).executeTakeFirst();
 }
