@@ -5,6 +5,7 @@ import { useParams } from 'react-router-dom';
 import { ErrorState, Loading, Page } from '../../app/states.js';
 import { useProfile } from './api.js';
 import { useFieldLabel } from './IntroFields.js';
+import { ReportMemberButton } from '../pruning/ReportMemberButton.js';
 
 export function ProfilePage() {
   const { t, i18n } = useTranslation();
@@ -21,6 +22,7 @@ export function ProfilePage() {
         {t(`communities-ui:role.${profile.role}`)}
         {profile.joinedAt && ` · ${t('gate-ui:profile.joined', { at: new Date(profile.joinedAt).toLocaleDateString(i18n.language) })}`}
       </Typography.Text>
+      <ReportMemberButton slug={slug} userId={userId} name={profile.displayName} />
       <Card size="small" title={t('gate-ui:welcome.intro')} style={{ marginTop: 16 }}>
         {profile.intro ? (
           <Descriptions column={1} size="small" data-testid="profile-intro">
