@@ -3,9 +3,10 @@
  * The messages array is streamed with the shared JSON array scanner.
  */
 import type { MediaKind } from '../../kernel/activity/taxonomy.js';
-import { ImportError, ReplyResolver, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
+import { ImportError, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
 import { isoFromEpoch, membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput } from './common.js';
 import { scanJsonArray } from './jsonArrayScanner.js';
+import { NumericReplyWindow } from './replyWindow.js';
 import { fileSize } from './files.js';
 
 const EXPECTED = 'a Telegram Desktop JSON export of one chat (result.json with a "messages" array; export the group itself, not the whole account)';
@@ -66,7 +67,7 @@ export const telegramImporter: Importer = {
 
 async function* readTelegram(path: string, options?: ImportOptions): AsyncGenerator<ChatEvent> {
   const bytesTotal = await fileSize(path);
-  const resolver = new ReplyResolver();
+  const resolver = new NumericReplyWindow();
   const idByName = new Map<string, string>();
   const nameById = new Map<string, string>();
   const batches = scanJsonArray(path, {
@@ -140,7 +141,7 @@ function contentEvents(
   at: string,
   idByName: Map<string, string>,
   nameById: Map<string, string>,
-  resolver: ReplyResolver,
+  resolver: NumericReplyWindow,
 ): ChatEvent[] {
   const actorId = m.from_id ?? `name:${m.from ?? 'Deleted Account'}`;
   const actorName = m.from ?? 'Deleted Account';
@@ -162,11 +163,10 @@ function contentEvents(
   }
   let replyTo: MessageInput['replyTo'];
   if (m.reply_to_message_id !== undefined) {
-    const replyId = String(m.reply_to_message_id);
-    const authorId = resolver.authorOf(replyId);
-    replyTo = { messageId: replyId, authorId, authorName: authorId && nameById.get(authorId) };
+    const authorId = resolver.authorOf(m.reply_to_message_id);
+    replyTo = { messageId: String(m.reply_to_message_id), authorId, authorName: authorId && nameById.get(authorId) };
   }
-  if (messageId !== undefined) resolver.remember(messageId, actorId);
+  if (m.id !== undefined) resolver.remember(m.id, actorId);
   const out = messageEvents({
     at,
     actorId,
@@ -191,7 +191,7 @@ function contentEvents(
   return out;
 }
 
-function serviceEvents(m: TgMessage, at: string, idByName: Map<string, string>, resolver: ReplyResolver): ChatEvent[] {
+function serviceEvents(m: TgMessage, at: string, idByName: Map<string, string>, resolver: NumericReplyWindow): ChatEvent[] {
   const actor = { id: m.actor_id ?? `name:${m.actor ?? 'unknown'}`, name: m.actor ?? undefined };
   if (m.actor && m.actor_id) idByName.set(m.actor, m.actor_id);
   const member = (name: string | null) => ({ id: (name && idByName.get(name)) ?? `name:${name ?? 'Deleted Account'}`, name: name ?? 'Deleted Account' });
@@ -211,8 +211,8 @@ function serviceEvents(m: TgMessage, at: string, idByName: Map<string, string>, 
         name === m.actor ? membershipEvent('member.left', at, actor, actor, { action: m.action }) : membershipEvent('member.removed', at, member(name), actor, { action: m.action }),
       );
     case 'pin_message': {
-      const id = m.message_id === undefined ? undefined : String(m.message_id);
-      return [pinEvent(at, actor, id, id === undefined ? undefined : resolver.authorOf(id))];
+      const id = m.message_id;
+      return [pinEvent(at, actor, id === undefined ? undefined : String(id), id === undefined ? undefined : resolver.authorOf(id))];
     }
     default:
       return [systemEvent(at, actor, { action: m.action ?? 'unknown', text: plainText(m.text) || undefined })];
