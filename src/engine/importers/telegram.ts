@@ -5,6 +5,7 @@
 import type { MediaKind } from '../../kernel/activity/taxonomy.js';
 import { ImportError, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
 import { isoFromEpoch, membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput } from './common.js';
+import { eventStream } from './eventStream.js';
 import { scanJsonArray } from './jsonArrayScanner.js';
 import { NumericReplyWindow } from './replyWindow.js';
 import { fileSize } from './files.js';
@@ -61,11 +62,12 @@ export const telegramImporter: Importer = {
     return 0;
   },
   read(path: string, options?: ImportOptions): AsyncIterable<ChatEvent> {
-    return readTelegram(path, options);
+    return eventStream(() => readTelegram(path, options));
   },
 };
 
-async function* readTelegram(path: string, options?: ImportOptions): AsyncGenerator<ChatEvent> {
+/** Events of the export, one array per scanned batch of messages. */
+async function* readTelegram(path: string, options?: ImportOptions): AsyncGenerator<ChatEvent[]> {
   const bytesTotal = await fileSize(path);
   const resolver = new NumericReplyWindow();
   const idByName = new Map<string, string>();
@@ -77,6 +79,7 @@ async function* readTelegram(path: string, options?: ImportOptions): AsyncGenera
   });
   for await (const batch of batches) {
     const { values } = batch;
+    const out: ChatEvent[] = [];
     for (let n = 0; n < values.length; n++) {
       const m = values[n] as TgMessage;
       if (m === null || typeof m !== 'object' || Array.isArray(m)) {
@@ -85,8 +88,9 @@ async function* readTelegram(path: string, options?: ImportOptions): AsyncGenera
       const at = timeOf(m);
       if (at === undefined) throw new ImportError(path, `message ${m.id ?? '?'} has no valid "date"; expected ${EXPECTED}`, { byte: batch.locate(n) });
       const events = m.type === 'service' ? serviceEvents(m, at, idByName, resolver) : contentEvents(m, at, idByName, nameById, resolver);
-      for (const ev of events) yield ev;
+      for (const ev of events) out.push(ev);
     }
+    yield out;
   }
 }
 
