@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /** Pruning (清理): settings, warnings, reports, appeals; and the scheduler's jobs table. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -37,6 +37,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('pruning_warnings_community_state').on('pruning_warnings').columns(['community_id', 'state']).execute();
   await db.schema.createIndex('pruning_warnings_user').on('pruning_warnings').columns(['community_id', 'user_id']).execute();
+  // At most one unresolved warning per member and rule, whatever races (both engines support partial indexes).
+  await db.schema
+    .createIndex('pruning_warnings_one_open')
+    .on('pruning_warnings')
+    .columns(['community_id', 'user_id', 'rule'])
+    .unique()
+    .where(sql.ref('state'), 'in', [sql.lit('open'), sql.lit('review')])
+    .execute();
 
   await db.schema
     .createTable('member_reports')

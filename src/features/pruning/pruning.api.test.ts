@@ -104,9 +104,11 @@ for (const dialect of DIALECTS) {
     });
 
     it('the sweep warns (mail + own status page), and only admins read the warnings', async () => {
-      const run = await admin.client.post(api('/pruning/sweep'));
-      expect(run.status).toBe(200);
-      expect(run.body.result).toMatchObject({ warned: 1, removed: 0 });
+      // Two sweeps at once (an admin's "run now" meeting the daily job) warn once.
+      const [run, twin] = await Promise.all([admin.client.post(api('/pruning/sweep')), owner.client.post(api('/pruning/sweep'))]);
+      expect([run.status, twin.status]).toEqual([200, 200]);
+      expect(run.body.result.warned + twin.body.result.warned).toBe(1);
+      expect(await t.db.kysely.selectFrom('pruningWarnings').select('id').where('userId', '=', bob.id).execute()).toHaveLength(1);
       const [mail] = await mails(bob.email);
       expect(mail!.subject).toBe('Beikao MBA: a warning about your membership');
       expect(mail!.textBody).toContain('Post, reply, check in or attend an event before the deadline.');

@@ -127,6 +127,9 @@ export async function sweepCommunity(ctx: AppContext, communityId: string, by: s
   const at = now.toISOString();
   const result: SweepResult = { warned: 0, cleared: 0, queued: 0, removed: 0, failed: 0 };
   const removals = await transaction(ctx.db, async (trx) => {
+    // One sweep of a community at a time (the daily job and an admin's "run now" may meet):
+    // the second waits here and then sees the first one's warnings.
+    if (ctx.db.dialect === 'postgres') await trx.selectFrom('communities').select('id').where('id', '=', communityId).forUpdate().execute();
     await store.closeWarningsOfFormerMembers(trx, communityId, at);
     const settings = await loadSettings(trx, communityId);
     const { decisions } = await planSweep(trx, communityId, now, settings);
