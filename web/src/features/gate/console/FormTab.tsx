@@ -21,7 +21,11 @@ export function FormTab() {
 
   async function onFinish(values: ApplicationForm) {
     try {
-      const questions = (values.questions ?? []).map((x) => ({ ...x, required: !!x.required, options: x.kind.endsWith('choice') ? x.options : undefined }));
+      // Emptied number inputs come back as null; the server wants them absent.
+      const questions = (values.questions ?? []).map((x) => {
+        const q = Object.fromEntries(Object.entries(x).filter(([, v]) => v !== null && v !== '')) as typeof x;
+        return { ...q, required: !!x.required, options: x.kind.endsWith('choice') ? x.options : undefined };
+      });
       await save.mutateAsync({ form: { questions } });
       void message.success(t('gate-ui:form.saved'));
     } catch (err) {
@@ -34,7 +38,7 @@ export function FormTab() {
   }
 
   return (
-    <Form form={form} layout="vertical" initialValues={q.data.form} onFinish={(v) => void onFinish(v)} style={{ maxWidth: 760 }}>
+    <Form form={form} layout="vertical" initialValues={q.data.form} onFinish={() => void onFinish(form.getFieldsValue(true) as ApplicationForm)} style={{ maxWidth: 760 }}>
       <Form.List name="questions">
         {(fields, { add, remove }) => (
           <Space orientation="vertical" style={{ width: '100%' }}>
