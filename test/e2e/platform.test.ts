@@ -15,6 +15,7 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let shots: string;
+let browserLog: string[] = [];
 
 async function setUp(o: { serveArgs: string[]; locale: string; viewport: typeof MOBILE; name: string }) {
   const missing = missingPrerequisite();
@@ -23,6 +24,10 @@ async function setUp(o: { serveArgs: string[]; locale: string; viewport: typeof 
   browser = await launchBrowser({ locale: o.locale, viewport: o.viewport, baseURL: server.url });
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.setDefaultTimeout(15_000);
+  browserLog = [];
+  page.on('console', (m) => browserLog.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => browserLog.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => r.status() >= 400 && browserLog.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
   shots = screenshotDir(o.name);
   console.log(`e2e screenshots: ${shots}`);
 }
@@ -34,7 +39,9 @@ async function tearDown() {
 
 /** When a step fails, the page as it was is the best explanation. */
 async function shootFailure(ctx: { task: { name: string; result?: { state?: string } } }) {
-  if (ctx.task.result?.state === 'fail' && page) await shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+  if (ctx.task.result?.state !== 'fail' || !page) return;
+  console.log(`browser log before the failure:\n${browserLog.slice(-30).join('\n')}`);
+  await shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
 }
 
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -116,8 +123,9 @@ describe('the platform in a real browser', () => {
   it('shows the public page with the teaser and the member count', async () => {
     await page.getByRole('link', { name: '公开主页' }).click();
     await page.waitForURL(`**/c/${slug}`);
-    await eventually(() => page.getByTestId('community-name').textContent()).toBe('2019 北大 MBA 备考群');
-    expect(await page.getByText('本周骨干分享：历年面试真题整理（节选）').isVisible()).toBe(true);
+    // the member home stays on screen while the public page loads: wait for what only the public page shows
+    await eventually(() => page.getByText('本周骨干分享：历年面试真题整理（节选）').isVisible()).toBe(true);
+    expect(await page.getByTestId('community-name').textContent()).toBe('2019 北大 MBA 备考群');
     expect(await page.getByText('1 位成员').isVisible()).toBe(true);
     expect(await page.getByTestId('charter-entryCriteria').textContent()).toContain('已报名');
     await shot('04-public-page-375');
@@ -175,7 +183,7 @@ describe('the platform in a real browser', () => {
 
   it('after signing out: a taken email is named under its field, a wrong password says so, both in 繁體中文', async () => {
     await page.getByTestId('account-menu').click();
-    await page.getByText('登出').click();
+    await page.getByRole('menuitem', { name: '登出' }).click();
     await eventually(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
 
     await page.goto('/signup');

@@ -4,30 +4,49 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US.js';
 import zhCN from 'antd/es/locale/zh_CN.js';
 import zhTW from 'antd/es/locale/zh_TW.js';
+import { lazy, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ApiError } from './api.js';
 import { Layout } from './Layout.js';
 import { NotFound } from './states.js';
-import { SignInPage } from '../features/accounts/SignInPage.js';
-import { SignUpPage } from '../features/accounts/SignUpPage.js';
-import { ForgotPage } from '../features/accounts/ForgotPage.js';
-import { ResetPage } from '../features/accounts/ResetPage.js';
-import { StartPage } from '../features/communities/StartPage.js';
-import { NewCommunityPage } from '../features/communities/NewCommunityPage.js';
-import { PublicPage } from '../features/communities/PublicPage.js';
-import { MemberHomePage } from '../features/communities/MemberHomePage.js';
-import { ConsoleLayout } from '../features/communities/console/ConsoleLayout.js';
-import { CharterTab } from '../features/communities/console/CharterTab.js';
-import { MembersTab } from '../features/communities/console/MembersTab.js';
-import { ActivityTab } from '../features/communities/console/ActivityTab.js';
-import { PruningConsole } from '../features/pruning/PruningConsole.js';
-import { StatusPage } from '../features/pruning/StatusPage.js';
-import { ApplyPage } from '../features/gate/ApplyPage.js';
-import { StatusPage as ApplicationStatusPage } from '../features/gate/StatusPage.js';
-import { GateConsole } from '../features/gate/console/GateConsole.js';
-import { OnboardingPage } from '../features/members/OnboardingPage.js';
-import { ProfilePage } from '../features/members/ProfilePage.js';
+/** Pages load on first visit: a visitor on a phone does not download the operator console. */
+function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => {
+    try {
+      const page = { default: (await load())[name] as ComponentType };
+      sessionStorage.removeItem(RELOADED);
+      return page;
+    } catch (err) {
+      // After an upgrade the old page asks for chunks that no longer exist: one fresh load fixes it.
+      if (sessionStorage.getItem(RELOADED)) throw err;
+      sessionStorage.setItem(RELOADED, '1');
+      window.location.reload();
+      return new Promise<never>(() => undefined);
+    }
+  });
+}
+const RELOADED = 'shequn_reloaded_for_chunks';
+
+const SignInPage = lazyPage(() => import('../features/accounts/SignInPage.js'), 'SignInPage');
+const SignUpPage = lazyPage(() => import('../features/accounts/SignUpPage.js'), 'SignUpPage');
+const ForgotPage = lazyPage(() => import('../features/accounts/ForgotPage.js'), 'ForgotPage');
+const ResetPage = lazyPage(() => import('../features/accounts/ResetPage.js'), 'ResetPage');
+const StartPage = lazyPage(() => import('../features/communities/StartPage.js'), 'StartPage');
+const NewCommunityPage = lazyPage(() => import('../features/communities/NewCommunityPage.js'), 'NewCommunityPage');
+const PublicPage = lazyPage(() => import('../features/communities/PublicPage.js'), 'PublicPage');
+const MemberHomePage = lazyPage(() => import('../features/communities/MemberHomePage.js'), 'MemberHomePage');
+const ConsoleLayout = lazyPage(() => import('../features/communities/console/ConsoleLayout.js'), 'ConsoleLayout');
+const CharterTab = lazyPage(() => import('../features/communities/console/CharterTab.js'), 'CharterTab');
+const MembersTab = lazyPage(() => import('../features/communities/console/MembersTab.js'), 'MembersTab');
+const ActivityTab = lazyPage(() => import('../features/communities/console/ActivityTab.js'), 'ActivityTab');
+const PruningConsole = lazyPage(() => import('../features/pruning/PruningConsole.js'), 'PruningConsole');
+const StatusPage = lazyPage(() => import('../features/pruning/StatusPage.js'), 'StatusPage');
+const ApplyPage = lazyPage(() => import('../features/gate/ApplyPage.js'), 'ApplyPage');
+const ApplicationStatusPage = lazyPage(() => import('../features/gate/StatusPage.js'), 'StatusPage');
+const GateConsole = lazyPage(() => import('../features/gate/console/GateConsole.js'), 'GateConsole');
+const OnboardingPage = lazyPage(() => import('../features/members/OnboardingPage.js'), 'OnboardingPage');
+const ProfilePage = lazyPage(() => import('../features/members/ProfilePage.js'), 'ProfilePage');
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 

@@ -1,10 +1,12 @@
 /** The frame of every page: brand, language switcher, account menu; the page below. */
-import { Button, Dropdown, Layout as AntLayout, Select, Space, Typography } from 'antd';
+import { Button, Dropdown, Grid, Layout as AntLayout, Select, Space, Typography } from 'antd';
 import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LANGS, currentLang, type Lang } from './i18n.js';
 import { useMe, useSetLanguage, useSignOut } from './session.js';
+import { Loading } from './states.js';
 
 export function Layout() {
   return (
@@ -19,7 +21,9 @@ export function Layout() {
         </Space>
       </AntLayout.Header>
       <AntLayout.Content>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </AntLayout.Content>
     </AntLayout>
   );
@@ -65,6 +69,7 @@ function AccountMenu() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
   if (me.isLoading) return null;
   if (!me.data) {
     if (location.pathname === '/signin') return null;
@@ -91,10 +96,13 @@ function AccountMenu() {
         },
       }}
     >
-      <Button ghost icon={<UserOutlined />} aria-label={t('common:nav.account')} data-testid="account-menu">
-        <Typography.Text ellipsis style={{ color: '#fff', maxWidth: 96 }} className="account-name">
-          {me.data.displayName}
-        </Typography.Text>
+      {/* on a phone the name would push the header wider than the screen: icon only */}
+      <Button ghost icon={<UserOutlined />} aria-label={t('common:nav.account')} title={me.data.displayName} data-testid="account-menu">
+        {screens.sm && (
+          <Typography.Text ellipsis style={{ color: '#fff', maxWidth: 120 }}>
+            {me.data.displayName}
+          </Typography.Text>
+        )}
       </Button>
     </Dropdown>
   );

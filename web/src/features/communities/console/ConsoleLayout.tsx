@@ -1,6 +1,7 @@
 /** `/c/:slug/console`: the operator's desk (desktop): charter, members, activity, for owners and admins. */
 import { Button, Grid, Layout, Menu, Result, Typography } from 'antd';
 import { FileTextOutlined, HistoryOutlined, ScissorOutlined, TeamOutlined, LoginOutlined } from '@ant-design/icons';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../app/states.js';
@@ -66,8 +67,11 @@ export function ConsoleLayout() {
           ]}
         />
       </Layout.Sider>
-      <Layout.Content style={{ padding: wide ? '16px 24px 48px' : '16px 12px 48px', background: '#fff' }}>
-        <Outlet context={{ slug, home: q.data } satisfies ConsoleContext} />
+      {/* narrow screens: the side menu folds away; leave room for its toggle */}
+      <Layout.Content style={{ padding: wide ? '16px 24px 48px' : '16px 12px 48px 52px', background: '#fff' }}>
+        <Suspense fallback={<Loading />}>
+          <Outlet context={{ slug, home: q.data } satisfies ConsoleContext} />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );
