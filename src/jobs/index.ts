@@ -6,6 +6,7 @@
 import type { AppContext } from '../kernel/context.js';
 import { sweepAll } from '../features/pruning/service.js';
 import { sendRenewalReminders } from '../features/gate/tiers-service.js';
+import { waitlistJob, WAITLIST_JOB } from '../features/gate/jobs.js';
 import { registerJob, registeredJobs } from './registry.js';
 import { Scheduler } from './scheduler.js';
 
@@ -31,6 +32,8 @@ if (!registeredJobs().some((j) => j.name === RENEWAL_REMINDERS_JOB)) {
     },
   });
 }
+
+if (!registeredJobs().some((j) => j.name === WAITLIST_JOB)) registerJob(waitlistJob); // freed places go to the gate's waitlist
 
 /** Starts polling every 30 s; each due run happens once across all processes sharing the database. */
 export function startScheduler(ctx: AppContext, onError: (job: string, err: unknown) => void = (job, err) => console.error(`job ${job} failed`, err)): Scheduler {
