@@ -10,7 +10,7 @@ import { path, usePublicCommunity } from '../communities/api.js';
 import { useApplyPage, type Answers, type MyApplication } from './api.js';
 
 export function ApplyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { slug = '', code } = useParams();
   const me = useMe();
   const community = usePublicCommunity(slug);
@@ -34,7 +34,18 @@ export function ApplyPage() {
   if (page.error || !page.data) return <ErrorState error={page.error} retry={() => void page.refetch()} />;
   const { form: def, open, invite, application } = page.data;
   const here = code ? `/c/${slug}/join/${code}` : `/c/${slug}/apply`;
-  const generalError = submit.error && !(submit.error instanceof ApiError && submit.error.fields.some((f) => f.path.startsWith('answers.'))) ? errorText(submit.error) : null;
+  const generalError = submit.error && !(submit.error instanceof ApiError && submit.error.fields.some((f) => f.path.startsWith('answers.'))) ? refusal(submit.error) : null;
+
+  /** The server's refusals in the reader's language: cooldown, a dead invite, a block, an application already there. */
+  function refusal(err: unknown): string {
+    if (!(err instanceof ApiError)) return errorText(err);
+    const cooldown = err.fields.find((f) => f.path === 'cooldownUntil');
+    if (cooldown) return t('gate-ui:status.cooldown', { at: new Date(cooldown.message).toLocaleString(i18n.language) });
+    if (err.fields.some((f) => f.path === 'code')) return t('gate-ui:apply.inviteInvalid');
+    if (err.status === 403 && err.code === 'forbidden') return t('gate-ui:apply.refused');
+    if (err.status === 409) return t('gate-ui:apply.alreadyApplied');
+    return errorText(err);
+  }
 
   return (
     <Page width={560}>

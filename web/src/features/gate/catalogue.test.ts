@@ -1,0 +1,35 @@
+/**
+ * The gate pages build some message keys from the domain's lists (application
+ * states, notice kinds, question kinds, tier units and statuses, intro fields);
+ * each must exist in all three languages, as must every mail the server sends.
+ */
+import { describe, expect, it } from 'vitest';
+import { LANGS, loadCatalogue } from '../../../../src/kernel/i18n.js';
+import { QUESTION_KINDS } from '../../../../src/features/gate/form.js';
+import { DEFAULT_INTRO_TEMPLATE } from '../../../../src/features/members/rules.js';
+
+const NOTICES = ['approved', 'rejected', 'waitlisted', 'admitted', 'renewal'];
+const built = [
+  ...['pending', 'approved', 'rejected', 'waitlisted', 'withdrawn'].map((s) => `gate-ui:state.${s}`),
+  ...NOTICES.map((k) => `gate-ui:notice.${k}`),
+  ...QUESTION_KINDS.map((k) => `gate-ui:kind.${k}`),
+  ...['day', 'month', 'year'].map((u) => `gate-ui:tiers.unit.${u}`),
+  ...['paid', 'due_soon', 'lapsed', 'unpaid'].map((s) => `gate-ui:tiers.statusName.${s}`),
+  ...DEFAULT_INTRO_TEMPLATE.fields.map((f) => f.label.replace(/^gate:/, 'gate-ui:')),
+  ...NOTICES.flatMap((k) => [`gate:mail.${k}.subject`, `gate:mail.${k}.text`]),
+];
+
+function lookup(lang: (typeof LANGS)[number], key: string): unknown {
+  const [ns, path] = key.split(':', 2) as [string, string];
+  let node: unknown = loadCatalogue()[lang][ns];
+  for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  return node;
+}
+
+describe('gate messages built from lists', () => {
+  for (const lang of LANGS) {
+    it(`resolve to text in ${lang}`, () => {
+      expect(built.filter((k) => typeof lookup(lang, k) !== 'string')).toEqual([]);
+    });
+  }
+});
