@@ -231,6 +231,18 @@ for (const dialect of DIALECTS) {
       await owner.c.patch(`/api/communities/${slug}/charter`, { capacity: null });
     });
 
+    it('an applicant withdraws while waiting, may apply again at once, and a late reviewer finds nothing to decide', async () => {
+      const p = await person(t, 'Changed Mind');
+      const a = await p.c.post(`/api/communities/${slug}/apply`, { answers: answers({ role: 'other' }) });
+      const w = await p.c.post(`/api/communities/${slug}/application/withdraw`);
+      expect(w.status).toBe(200);
+      expect(w.body.application.state).toBe('withdrawn');
+      const late = await owner.c.post(`/api/communities/${slug}/gate/applications/decide`, { ids: [a.body.application.id], decision: 'approve' });
+      expect(late.body.results[0]).toMatchObject({ ok: false });
+      expect((await p.c.post(`/api/communities/${slug}/application/withdraw`)).status).toBe(409);
+      expect((await p.c.post(`/api/communities/${slug}/apply`, { answers: answers({ role: 'other' }) })).status).toBe(201);
+    });
+
     it('a blocked person cannot apply', async () => {
       const p = await person(t, 'Blocked');
       expect((await owner.c.post(`/api/communities/${slug}/gate/blocks`, { userId: p.id, reason: 'harassment' })).status).toBe(200);

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getConfig, previewConfigRules, updateConfig } from './config.js';
 import { applicationFormSchema, FORM_LIMITS, gateSettingsSchema, screeningRulesSchema } from './rules.js';
-import { apply, applyPage, decide, myStatus, reviewQueue } from './service.js';
+import { apply, applyPage, decide, myStatus, reviewQueue, withdraw } from './service.js';
 import { block, createInvite, listBlocks, listInvites, referralStats, revokeInvite, unblock } from './invites-service.js';
 import { tierRoutes } from './tiers-routes.js';
 
@@ -45,6 +45,12 @@ export const gateRoutes: FastifyPluginAsync = async (base) => {
     '/communities/:slug/application',
     { schema: { tags: TAGS, summary: "The signed-in applicant's own status and notices", params: slugParams } },
     async (req) => myStatus(ctx, req.params.slug, req.user?.id ?? null),
+  );
+
+  app.post(
+    '/communities/:slug/application/withdraw',
+    { schema: { tags: TAGS, summary: 'Take back my application while it waits (no cooldown)', params: slugParams } },
+    async (req) => withdraw(ctx, req.params.slug, req.user?.id ?? null),
   );
 
   app.get(

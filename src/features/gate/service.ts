@@ -124,6 +124,21 @@ export async function myStatus(ctx: AppContext, slug: string, userId: string | n
   };
 }
 
+/** The applicant takes back an application still waiting (pending or waitlisted); no cooldown follows. */
+export async function withdraw(ctx: AppContext, slug: string, userId: string | null) {
+  const me = signedIn(userId);
+  const at = ctx.clock.now().toISOString();
+  const lock = ctx.db.dialect === 'postgres';
+  return transaction(ctx.db, async (trx) => {
+    const community = await loadCommunity(trx, slug);
+    const app = await store.latestApplication(trx, community.id, me);
+    if (!app || (app.state !== 'pending' && app.state !== 'waitlisted')) throw Conflict('there is no application waiting to withdraw');
+    if (!(await store.moveApplication(trx, community.id, app.id, app.state, { state: 'withdrawn', updatedAt: at }))) throw Conflict('this application has already been decided');
+    await moveMembership(trx, { communityId: community.id, userId: me, transition: 'withdraw', by: null, reason: 'withdrawn', at }, lock);
+    return { application: toMyApplication((await store.findApplication(trx, community.id, app.id))!) };
+  });
+}
+
 export async function reviewQueue(ctx: AppContext, slug: string, userId: string | null, q: { state?: string; limit?: number; offset?: number }) {
   const me = signedIn(userId);
   const db = ctx.db.kysely;

@@ -1,5 +1,8 @@
 /** `/c/:slug/status`: the applicant's own status — pending, approved, waitlisted, rejected (with the reason), cooldown — and notices. */
-import { Alert, Button, Card, List, Result, Typography } from 'antd';
+import { Alert, Button, Card, List, Popconfirm, Result, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api.js';
+import { path } from '../communities/api.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorState, Loading, Page } from '../../app/states.js';
@@ -9,6 +12,12 @@ export function StatusPage() {
   const { t, i18n } = useTranslation();
   const { slug = '' } = useParams();
   const q = useStatus(slug);
+  const qc = useQueryClient();
+  const withdrawButton = (
+    <Popconfirm title={t('gate-ui:status.withdrawConfirm')} onConfirm={() => api('POST', `${path(slug)}/application/withdraw`).then(() => qc.invalidateQueries({ queryKey: ['gate', slug] }))}>
+      <Button>{t('gate-ui:status.withdraw')}</Button>
+    </Popconfirm>
+  );
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   const { application, membership, waitlistPosition, cooldownUntil, notifications } = q.data;
@@ -32,9 +41,9 @@ export function StatusPage() {
       ) : !application ? (
         <Result status="info" title={t('gate-ui:status.none')} extra={<Link to={`/c/${slug}/apply`}><Button type="primary">{t('gate-ui:status.applyNow')}</Button></Link>} />
       ) : application.state === 'pending' ? (
-        <Result status="info" title={t('gate-ui:status.pending')} subTitle={t('gate-ui:status.pendingText', { at: date(application.createdAt) })} />
+        <Result status="info" title={t('gate-ui:status.pending')} subTitle={t('gate-ui:status.pendingText', { at: date(application.createdAt) })} extra={withdrawButton} />
       ) : application.state === 'waitlisted' ? (
-        <Result status="warning" title={t('gate-ui:status.waitlisted')} subTitle={t('gate-ui:status.position', { n: waitlistPosition ?? '?' })} />
+        <Result status="warning" title={t('gate-ui:status.waitlisted')} subTitle={t('gate-ui:status.position', { n: waitlistPosition ?? '?' })} extra={withdrawButton} />
       ) : application.state === 'rejected' ? (
         <Result
           status="error"
@@ -43,7 +52,7 @@ export function StatusPage() {
           extra={cooldownUntil ? <Alert type="info" title={t('gate-ui:status.cooldown', { at: date(cooldownUntil) })} /> : <Link to={`/c/${slug}/apply`}><Button>{t('gate-ui:status.applyAgain')}</Button></Link>}
         />
       ) : (
-        <Result status="info" title={t(`gate-ui:state.${application.state}`)} />
+        <Result status="info" title={t(`gate-ui:state.${application.state}`)} extra={<Link to={`/c/${slug}/apply`}><Button>{t('gate-ui:status.applyAgain')}</Button></Link>} />
       )}
       {notifications.length > 0 && (
         <Card size="small" title={t('gate-ui:status.notices')}>
