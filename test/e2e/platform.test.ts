@@ -56,9 +56,25 @@ async function pickOption(label: string | RegExp) {
   await eventually(() => page.locator('.ant-select-dropdown').filter({ visible: true }).count()).toBe(0);
 }
 
-async function chooseLanguage(label: string) {
-  await page.getByTestId('language-switcher').click();
-  await pickOption(label);
+const LANG_OF = { 简体中文: 'zh-Hans', 繁體中文: 'zh-Hant', English: 'en' } as const;
+
+/**
+ * Picks a language in the header switcher and waits until the page has switched. A click that lands
+ * while the dropdown is still sliding in is lost now and then on a loaded machine: try again.
+ */
+async function chooseLanguage(label: keyof typeof LANG_OF) {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('language-switcher').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: label }).filter({ visible: true }).click();
+    const switched = await page
+      .waitForFunction((lang) => document.documentElement.lang === lang, LANG_OF[label], { timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (switched) break;
+    if (attempt === 3) throw new Error(`the interface did not switch to ${label}`);
+    await page.keyboard.press('Escape');
+  }
+  await eventually(() => page.locator('.ant-select-dropdown').filter({ visible: true }).count()).toBe(0);
 }
 
 const email = `founder-${Date.now()}@example.com`;
@@ -68,7 +84,7 @@ const sharedNeed = '想考上北京大学 2019 年 MBA 的考生';
 const valuePromise = '招生办老师发布的通知与内部资料，往届学长学姐的复习经验';
 const addedPromise = '每周一次模拟面试';
 
-describe('the platform in a real browser', () => {
+describe('the platform in a real browser', { timeout: 60_000 }, () => {
   beforeAll(() => setUp({ serveArgs: ['--no-demo'], locale: 'zh-CN', viewport: MOBILE, name: 'platform' }), 90_000);
   afterEach(shootFailure);
   afterAll(tearDown);
@@ -186,6 +202,15 @@ describe('the platform in a real browser', () => {
     await page.getByRole('menuitem', { name: '登出' }).click();
     await eventually(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
 
+    // a visitor sees the public page and is asked to sign in to apply; the member home stays closed
+    await page.goto(`/c/${slug}`);
+    await eventually(() => page.getByRole('button', { name: '登入後申請' }).isVisible()).toBe(true);
+    expect(await page.getByText('本週骨幹分享').count()).toBe(0); // content is never converted: the teaser reads as written
+    expect(await page.getByText('本周骨干分享：历年面试真题整理（节选）').isVisible()).toBe(true);
+    await page.goto(`/c/${slug}/home`);
+    await eventually(() => page.getByText('請先登入').isVisible()).toBe(true);
+    expect(await page.getByTestId('charter-valuePromise').count()).toBe(0);
+
     await page.goto('/signup');
     await page.getByLabel('暱稱').fill('另一位');
     await page.getByLabel('電子郵件').fill(email);
@@ -205,7 +230,7 @@ describe('the platform in a real browser', () => {
   });
 });
 
-describe('the operator console on the demo community', () => {
+describe('the operator console on the demo community', { timeout: 90_000 }, () => {
   beforeAll(() => setUp({ serveArgs: [], locale: 'en-US', viewport: DESKTOP, name: 'console' }), 90_000); // with the demo community
   afterEach(shootFailure);
   afterAll(tearDown);
