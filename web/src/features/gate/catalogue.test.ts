@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS, loadCatalogue } from '../../../../src/kernel/i18n.js';
 import { QUESTION_KINDS } from '../../../../src/features/gate/form.js';
+import { conditionSchema, OUTCOMES } from '../../../../src/features/gate/screening.js';
 import { DEFAULT_INTRO_TEMPLATE } from '../../../../src/features/members/rules.js';
 
 const NOTICES = ['approved', 'rejected', 'waitlisted', 'admitted', 'renewal'];
@@ -17,6 +18,8 @@ const built = [
   ...['paid', 'due_soon', 'lapsed', 'unpaid'].map((s) => `gate-ui:tiers.statusName.${s}`),
   ...DEFAULT_INTRO_TEMPLATE.fields.map((f) => f.label.replace(/^gate:/, 'gate-ui:')),
   ...NOTICES.flatMap((k) => [`gate:mail.${k}.subject`, `gate:mail.${k}.text`]),
+  ...conditionSchema.options.flatMap((o) => [`gate-ui:rules.on.${o.shape.on.value}`, ...o.shape.op.options.map((op) => `gate-ui:op.${op}`)]),
+  ...OUTCOMES.map((o) => `gate-ui:outcome.${o}`),
 ];
 
 function lookup(lang: (typeof LANGS)[number], key: string): unknown {
