@@ -65,7 +65,7 @@ export function familiarity(c: Collector, chosen: ChosenInteractions, range: Wee
   };
 }
 
-export function activity(c: Collector, chosen: ChosenInteractions, weekly: WeekPoint[]): ActivityMetrics {
+export function activity(c: Collector, chosen: ChosenInteractions, weekly: WeekPoint[], topPostersShare: number | null): ActivityMetrics {
   const members = c.members.length;
   let speakers = 0;
   let beyond = 0;
@@ -85,6 +85,7 @@ export function activity(c: Collector, chosen: ChosenInteractions, weekly: WeekP
     silentShare: members > 0 ? round((members - beyond) / members) : null,
     greetedThenSilent: greeted,
     activeLast4Weeks: active,
+    topPostersShare,
     recentToPeak: recentToPeak(weekly),
     newcomers: newcomers(c, chosen),
   };

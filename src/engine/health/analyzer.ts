@@ -62,12 +62,13 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
   };
   const structure = structureMetrics(chosen.pairs, new Set(core.map((m) => m.id)), c.messages);
   const fam = familiarity(c, chosen, range);
-  const act = activity(c, chosen, weekly);
+  const posters = core.length > 0 ? core.map((m) => m.messages) : c.members.map((m) => m.messages).sort((a, b) => b - a).slice(0, 3);
+  const topPostersShare = c.messages > 0 ? round(posters.reduce((a, b) => a + b, 0) / c.messages) : null;
+  const act = activity(c, chosen, weekly, topPostersShare);
   const candidates = pruningCandidates(c, spam, coreIdx);
   const hygiene = { spamSuspects: [...spam.values()], pruningCandidates: candidates.slice(0, PRUNE_LIST_MAX), pruningCandidatesTotal: candidates.length };
   const value = exclusiveValue(c);
 
-  const posters = core.length > 0 ? core.map((m) => m.messages) : c.members.map((m) => m.messages).sort((a, b) => b - a).slice(0, 3);
   const input: VerdictInput = {
     weeks: range.count,
     messages: c.messages,
@@ -75,7 +76,7 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
     structure,
     exclusiveValue: value,
     core: coreMetrics,
-    topPostersShare: c.messages > 0 ? round(posters.reduce((a, b) => a + b, 0) / c.messages) : null,
+    topPostersShare,
     familiarity: fam,
     activity: act,
     hygiene,

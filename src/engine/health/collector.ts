@@ -5,7 +5,7 @@
  */
 import type { ContentOrigin } from '../../kernel/activity/taxonomy.js';
 import type { ChatEvent } from '../types.js';
-import { LogHistogram, weekIndex } from './stats.js';
+import { LogHistogram, TimeParser, WeekCounts, weekIndex } from './stats.js';
 import { isGreeting, isSubstantial, textFingerprint } from './text.js';
 
 /** Temporal adjacency: a message within this many seconds of another member's message answers it. */
@@ -14,8 +14,13 @@ export const TEMPORAL_WINDOW_S = 300;
 export const TEMPORAL_DECAY_S = 120;
 /** A reaction is a lighter interaction than a reply or mention. */
 export const REACTION_WEIGHT = 0.5;
-/** Recent messages remembered for resolving replies and measuring time to first reply. */
-export const MESSAGE_WINDOW = 100_000;
+/**
+ * Recent messages remembered for resolving replies and measuring time to first reply.
+ * Importers resolve reply targets with their own, larger window; this one only has
+ * to cover the replies that measure reception, which come within hours (a 20k-entry
+ * map is also twice as fast as a 100k one).
+ */
+export const MESSAGE_WINDOW = 20_000;
 /** Distinct text fingerprints remembered per member for repeated-text detection. */
 export const FINGERPRINTS_PER_MEMBER = 64;
 
@@ -43,8 +48,11 @@ export interface MemberState {
   repliesReceived: number;
   reactionsReceived: number;
   /** Messages per week index. */
-  weeks: Map<number, number>;
-  fingerprints: number[] | null;
+  weeks: WeekCounts;
+  /** Pairs with higher-index members, by their index (small integer keys keep the maps fast). */
+  pairs: Map<number, PairState> | null;
+  /** Ring of recent text fingerprints (FINGERPRINTS_PER_MEMBER), slot 0 = next write position. */
+  fingerprints: Uint32Array | null;
 }
 
 /** One undirected pair, with weights per direction and per method. */
@@ -84,8 +92,6 @@ export class Collector {
   readonly byId = new Map<string, number>();
   /** Every pair once, in order of first interaction. */
   readonly pairs: PairState[] = [];
-  /** Pairs by lower member idx, then higher idx (small integer keys keep the maps fast). */
-  private readonly pairIndex: Map<number, PairState>[] = [];
   readonly weeks = new Map<number, WeekAgg>();
   readonly origins: Record<ContentOrigin, OriginAgg> = {
     original: newOriginAgg(),
@@ -108,6 +114,7 @@ export class Collector {
   private readonly ringOrigin = new Uint8Array(MESSAGE_WINDOW);
   private readonly ringAnswered = new Uint8Array(MESSAGE_WINDOW);
   private readonly ringIndex = new Map<string, number>();
+  private readonly time = new TimeParser();
   private ringNext = 0;
   // The previous message, for temporal adjacency.
   private prevAuthor = -1;
@@ -117,7 +124,7 @@ export class Collector {
 
   add(e: ChatEvent): void {
     this.events++;
-    const ms = Date.parse(e.at);
+    const ms = this.time.parse(e.at);
     if (Number.isNaN(ms)) {
       this.badTimes++;
       return;
@@ -143,10 +150,13 @@ export class Collector {
       case 'content.pinned':
         this.pins++;
         return;
-      case 'member.joined': {
+      case 'member.joined':
+      case 'member.readmitted': {
         if (actor < 0) return;
         const m = this.members[actor]!;
         if (m.joinedMs === null) m.joinedMs = ms;
+        // Rejoining after leaving makes the member current again.
+        if (m.leftMs !== null && ms >= m.leftMs) m.leftMs = null;
         this.week(week).newMembers++;
         return;
       }
@@ -175,7 +185,7 @@ export class Collector {
     m.messages++;
     if (m.firstMsgMs === null) m.firstMsgMs = ms;
     m.lastMsgMs = ms;
-    m.weeks.set(week, (m.weeks.get(week) ?? 0) + 1);
+    m.weeks.add(week);
     const w = this.week(week);
     w.messages++;
     w[origin]++;
@@ -263,7 +273,8 @@ export class Collector {
   private pair(x: number, y: number): PairState {
     const a = x < y ? x : y;
     const b = x < y ? y : x;
-    const byB = (this.pairIndex[a] ??= new Map());
+    const owner = this.members[a]!;
+    const byB = (owner.pairs ??= new Map());
     let p = byB.get(b);
     if (!p) {
       p = { a, b, explicitAB: 0, explicitBA: 0, temporalAB: 0, temporalBA: 0, firstExplicitWeek: Infinity, firstTemporalWeek: Infinity };
@@ -276,13 +287,15 @@ export class Collector {
   private fingerprint(m: MemberState, text: string | undefined): void {
     const h = textFingerprint(text);
     if (h === 0) return;
-    const seen = (m.fingerprints ??= []);
-    if (seen.includes(h)) {
-      m.repeated++;
-      return;
+    const seen = (m.fingerprints ??= new Uint32Array(FINGERPRINTS_PER_MEMBER + 1));
+    for (let i = 1; i <= FINGERPRINTS_PER_MEMBER; i++) {
+      if (seen[i] === h) {
+        m.repeated++;
+        return;
+      }
     }
-    if (seen.length >= FINGERPRINTS_PER_MEMBER) seen.shift();
-    seen.push(h);
+    seen[1 + seen[0]!] = h;
+    seen[0] = (seen[0]! + 1) % FINGERPRINTS_PER_MEMBER;
   }
 
   private remember(objectId: string, author: number, ms: number, origin: ContentOrigin): void {
@@ -337,6 +350,6 @@ function newMember(idx: number, id: string, name: string, ms: number): MemberSta
     idx, id, name, firstMs: ms, lastMs: ms, joinedMs: null, leftMs: null,
     messages: 0, original: 0, substantial: 0, beyondGreeting: 0, greetings: 0, linkMessages: 0, repeated: 0,
     firstMsgMs: null, lastMsgMs: null, firstExplicitAnswerMs: null, firstTemporalAnswerMs: null,
-    repliesReceived: 0, reactionsReceived: 0, weeks: new Map(), fingerprints: null,
+    repliesReceived: 0, reactionsReceived: 0, weeks: new WeekCounts(), pairs: null, fingerprints: null,
   };
 }

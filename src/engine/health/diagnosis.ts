@@ -57,6 +57,8 @@ export function renderConditions(v: VerdictInput, o: VerdictOutcome): ConditionE
     ],
     structure: [
       { metric: 'structure.meshIndex', value: s.meshIndex, threshold: T.meshMin, direction: '>=' },
+      { metric: 'structure.meshPerMessage', value: s.meshPerMessage, threshold: T.meshPerMessageMin, direction: '>=' },
+      { metric: 'activity.topPostersShare', value: a.topPostersShare, threshold: T.broadcastTopShare, direction: '<=' },
       { metric: 'structure.centralization', value: s.centralization, threshold: T.starCentralization, direction: '<=' },
       { metric: 'structure.reciprocity', value: s.reciprocity, threshold: 0.5, direction: '>=' },
       { metric: 'structure.clustering', value: s.clustering },

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import { UndirectedGraph } from 'graphology';
+import { connectedComponents } from 'graphology-components';
 import { describe, expect, it } from 'vitest';
-import { averageClustering, buildGraph, degreeCentralization, reciprocity, structureMetrics, type WeightedPair } from './graph.js';
+import { averageClustering, buildGraph, componentSizes, degreeCentralization, reciprocity, structureMetrics, type WeightedPair } from './graph.js';
 
 const pair = (a: string, b: string, ab = 1, ba = 0): WeightedPair => ({ a, b, ab, ba });
 const star = [pair('hub', 'a'), pair('hub', 'b'), pair('hub', 'c'), pair('hub', 'd')];
@@ -56,5 +59,42 @@ describe('graph metrics on hand-computed graphs', () => {
   it('an empty graph has no measurable structure', () => {
     const s = structureMetrics([], new Set(), 0);
     expect(s).toMatchObject({ meshIndex: null, centralization: null, reciprocity: null, clustering: null, mainComponentShare: null, components: 0, nodes: 0 });
+  });
+});
+
+describe('the compact graph agrees with graphology', () => {
+  /** Random simple graphs on up to 30 nodes, as unique unordered pairs. */
+  const graphs = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 29 }), fc.integer({ min: 0, max: 29 })).filter(([a, b]) => a < b), {
+    selector: ([a, b]) => `${a}-${b}`,
+    maxLength: 120,
+  });
+
+  it('on components, degrees and local clustering of random graphs', () => {
+    fc.assert(
+      fc.property(graphs, (edges) => {
+        const pairs = edges.map(([a, b]) => pair(`n${a}`, `n${b}`));
+        const mine = buildGraph(pairs);
+        const oracle = new UndirectedGraph();
+        for (const p of pairs) oracle.mergeEdge(p.a, p.b);
+        expect(componentSizes(mine).sort()).toEqual(connectedComponents(oracle).map((c) => c.length).sort());
+        expect(mine.size).toBe(oracle.size);
+        // Local clustering the slow way: ask graphology about every pair of neighbours.
+        let total = 0;
+        let counted = 0;
+        oracle.forEachNode((node) => {
+          const nb = oracle.neighbors(node);
+          if (nb.length < 2) return;
+          let links = 0;
+          for (let i = 0; i < nb.length; i++) for (let j = i + 1; j < nb.length; j++) if (oracle.hasEdge(nb[i]!, nb[j]!)) links++;
+          total += (2 * links) / (nb.length * (nb.length - 1));
+          counted++;
+        });
+        const expected = counted === 0 ? null : total / counted;
+        const actual = averageClustering(mine);
+        if (expected === null) expect(actual).toBeNull();
+        else expect(actual).toBeCloseTo(expected, 10);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,11 +1,14 @@
 /**
  * Structure of the interaction graph (mesh vs star), from the pair weights the
- * collector gathered. Graph bookkeeping uses graphology; the few formulas it
- * does not ship (Freeman centralization, reciprocity, local clustering) are
- * written here against its API and defined in docs/metrics.md.
+ * collector gathered. Formulas and sources in docs/metrics.md.
+ *
+ * The graph is a compact adjacency array (CSR) rather than a graphology Graph:
+ * building a graphology graph of 200k ties took about 1 s on the 2-core target
+ * machine — most of the analyzer's budget for a million messages — while these
+ * four computations (degrees, Freeman centralization, triangles, union-find
+ * components) need only integer arrays. graph.test.ts checks them against
+ * graphology and graphology-components on random graphs.
  */
-import { UndirectedGraph } from 'graphology';
-import { connectedComponents } from 'graphology-components';
 import type { StructureMetrics } from './result.js';
 
 /** A directed tie exists when its accumulated weight reaches this (one reply = 1). */
@@ -19,35 +22,132 @@ export interface WeightedPair {
   ba: number;
 }
 
-/** Builds the undirected graph of pairs whose total weight makes a tie. */
-export function buildGraph(pairs: Iterable<WeightedPair>): UndirectedGraph {
-  const g = new UndirectedGraph({ allowSelfLoops: false });
-  for (const p of pairs) {
-    const w = p.ab + p.ba;
-    if (w < TIE_MIN_WEIGHT || p.a === p.b) continue;
-    if (!g.hasNode(p.a)) g.addNode(p.a);
-    if (!g.hasNode(p.b)) g.addNode(p.b);
-    // Pairs are unique, so no merge lookup is needed; attributes stay off the hot path.
-    g.addEdge(p.a, p.b);
-  }
-  return g;
+/** Undirected simple graph of ties: node i's partners are neighbors[offsets[i] .. offsets[i+1]). */
+export interface TieGraph {
+  ids: string[];
+  offsets: Int32Array;
+  neighbors: Int32Array;
+  /** Number of undirected ties. */
+  size: number;
 }
+
+/** Builds the graph of pairs whose total weight makes a tie (pairs are unique and unordered). */
+export function buildGraph(pairs: Iterable<WeightedPair>): TieGraph {
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const ends: number[] = [];
+  const node = (id: string): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      index.set(id, i);
+      ids.push(id);
+    }
+    return i;
+  };
+  for (const p of pairs) {
+    if (p.ab + p.ba < TIE_MIN_WEIGHT || p.a === p.b) continue;
+    ends.push(node(p.a), node(p.b));
+  }
+  const n = ids.length;
+  const offsets = new Int32Array(n + 1);
+  for (const e of ends) offsets[e + 1]++;
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const neighbors = new Int32Array(ends.length);
+  for (let k = 0; k < ends.length; k += 2) {
+    const u = ends[k]!;
+    const v = ends[k + 1]!;
+    neighbors[fill[u]!++] = v;
+    neighbors[fill[v]!++] = u;
+  }
+  return { ids, offsets, neighbors, size: ends.length / 2 };
+}
+
+const degreeOf = (g: TieGraph, i: number): number => g.offsets[i + 1]! - g.offsets[i]!;
 
 /**
  * Freeman degree centralization: Σ(max deg − deg_i) / ((n−1)(n−2)), 1 for a
  * star, 0 when every node has the same degree; null below 3 nodes.
  */
-export function degreeCentralization(g: UndirectedGraph): number | null {
-  const n = g.order;
+export function degreeCentralization(g: TieGraph): number | null {
+  const n = g.ids.length;
   if (n < 3) return null;
   let max = 0;
-  let sum = 0;
-  g.forEachNode((node) => {
-    const d = g.degree(node);
-    sum += d;
-    if (d > max) max = d;
-  });
-  return (n * max - sum) / ((n - 1) * (n - 2));
+  for (let i = 0; i < n; i++) max = Math.max(max, degreeOf(g, i));
+  return (n * max - 2 * g.size) / ((n - 1) * (n - 2));
+}
+
+/**
+ * Mean local clustering coefficient (Watts–Strogatz) over nodes of degree ≥ 2:
+ * the share of a member's partners who also talk to each other. Triangles are
+ * counted with the degree-ordered "forward" algorithm (O(m^1.5)), because asking
+ * about every pair of neighbours is quadratic in the hubs' degree.
+ */
+export function averageClustering(g: TieGraph): number | null {
+  const n = g.ids.length;
+  // Rank by degree, then index: each tie points from lower to higher rank.
+  const rank = new Int32Array(n);
+  Array.from({ length: n }, (_, i) => i)
+    .sort((a, b) => degreeOf(g, a) - degreeOf(g, b) || a - b)
+    .forEach((node, r) => (rank[node] = r));
+  const out: number[][] = Array.from({ length: n }, () => []);
+  for (let u = 0; u < n; u++) {
+    for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
+      const v = g.neighbors[k]!;
+      if (rank[u]! < rank[v]!) out[u]!.push(v);
+    }
+  }
+  const triangles = new Float64Array(n);
+  const mark = new Int32Array(n).fill(-1);
+  for (let u = 0; u < n; u++) {
+    const nu = out[u]!;
+    for (const v of nu) mark[v] = u;
+    for (const v of nu) {
+      for (const w of out[v]!) {
+        if (mark[w] !== u) continue;
+        triangles[u]++;
+        triangles[v]++;
+        triangles[w]++;
+      }
+    }
+  }
+  let total = 0;
+  let counted = 0;
+  for (let i = 0; i < n; i++) {
+    const k = degreeOf(g, i);
+    if (k < 2) continue;
+    total += (2 * triangles[i]!) / (k * (k - 1));
+    counted++;
+  }
+  return counted === 0 ? null : total / counted;
+}
+
+/** Sizes of the connected components (union–find with path halving and union by size). */
+export function componentSizes(g: TieGraph): number[] {
+  const n = g.ids.length;
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const size = new Int32Array(n).fill(1);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (let u = 0; u < n; u++) {
+    for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
+      let a = find(u);
+      let b = find(g.neighbors[k]!);
+      if (a === b) continue;
+      if (size[a]! < size[b]!) [a, b] = [b, a];
+      parent[b] = a;
+      size[a] += size[b]!;
+    }
+  }
+  const sizes: number[] = [];
+  for (let i = 0; i < n; i++) if (parent[i] === i) sizes.push(size[i]!);
+  return sizes;
 }
 
 /** Share of directed ties (weight ≥ TIE_MIN_WEIGHT) whose reverse tie also exists. */
@@ -61,52 +161,6 @@ export function reciprocity(pairs: Iterable<WeightedPair>): number | null {
     if (ab && ba) mutual += 2;
   }
   return ties === 0 ? null : mutual / ties;
-}
-
-/**
- * Mean local clustering coefficient (Watts–Strogatz) over nodes of degree ≥ 2:
- * the share of a member's partners who also talk to each other. Triangles are
- * counted with the degree-ordered "forward" algorithm (O(m^1.5)), because asking
- * the graph about every pair of neighbours is quadratic in the hubs' degree.
- */
-export function averageClustering(g: UndirectedGraph): number | null {
-  const ids = g.nodes();
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const n = ids.length;
-  const deg = new Int32Array(n);
-  for (let i = 0; i < n; i++) deg[i] = g.degree(ids[i]!);
-  // Rank by degree, then id order: each edge points from lower to higher rank.
-  const rank = new Int32Array(n);
-  Array.from({ length: n }, (_, i) => i)
-    .sort((a, b) => deg[a]! - deg[b]! || a - b)
-    .forEach((node, r) => (rank[node] = r));
-  const out: number[][] = Array.from({ length: n }, () => []);
-  g.forEachEdge((_e, _a, source, target) => {
-    const u = index.get(source)!;
-    const v = index.get(target)!;
-    if (rank[u]! < rank[v]!) out[u]!.push(v);
-    else out[v]!.push(u);
-  });
-  const triangles = new Float64Array(n);
-  const mark = new Int32Array(n).fill(-1);
-  for (let u = 0; u < n; u++) {
-    const nu = out[u]!;
-    for (const v of nu) mark[v] = u;
-    for (const v of nu) for (const w of out[v]!) if (mark[w] === u) {
-      triangles[u]++;
-      triangles[v]++;
-      triangles[w]++;
-    }
-  }
-  let total = 0;
-  let counted = 0;
-  for (let i = 0; i < n; i++) {
-    const k = deg[i]!;
-    if (k < 2) continue;
-    total += (2 * triangles[i]!) / (k * (k - 1));
-    counted++;
-  }
-  return counted === 0 ? null : total / counted;
 }
 
 /**
@@ -125,9 +179,11 @@ export function structureMetrics(pairs: WeightedPair[], core: ReadonlySet<string
     strength.set(p.a, (strength.get(p.a) ?? 0) + w);
     strength.set(p.b, (strength.get(p.b) ?? 0) + w);
   }
-  const top = Math.max(0, ...strength.values());
-  const components = g.order === 0 ? [] : connectedComponents(g);
-  const largest = components.reduce((m, c) => Math.max(m, c.length), 0);
+  let top = 0;
+  for (const w of strength.values()) if (w > top) top = w;
+  const components = componentSizes(g);
+  const largest = components.reduce((m, c) => Math.max(m, c), 0);
+  const order = g.ids.length;
   return {
     meshIndex: total > 0 ? mesh / total : null,
     meshPerMessage: messages > 0 ? mesh / messages : null,
@@ -136,11 +192,11 @@ export function structureMetrics(pairs: WeightedPair[], core: ReadonlySet<string
     topMemberShare: total > 0 ? top / total : null,
     reciprocity: reciprocity(pairs),
     clustering: averageClustering(g),
-    mainComponentShare: g.order > 0 ? largest / g.order : null,
+    mainComponentShare: order > 0 ? largest / order : null,
     components: components.length,
     // Undirected simple-graph density 2m / (n(n−1)).
-    density: g.order >= 2 ? (2 * g.size) / (g.order * (g.order - 1)) : null,
-    nodes: g.order,
+    density: order >= 2 ? (2 * g.size) / (order * (order - 1)) : null,
+    nodes: order,
     edges: g.size,
   };
 }

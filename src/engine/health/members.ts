@@ -80,7 +80,6 @@ export function describeCore(c: Collector, core: MemberState[], weeksObserved: n
   let totalOriginal = 0;
   for (const m of c.members) totalOriginal += m.original;
   return core.map((m) => {
-    const weeks = [...m.weeks.keys()];
     return {
       id: m.id,
       name: m.name,
@@ -89,8 +88,8 @@ export function describeCore(c: Collector, core: MemberState[], weeksObserved: n
       repliesReceived: m.repliesReceived,
       originalShare: totalOriginal > 0 ? round(m.original / totalOriginal) : 0,
       continuity: round(m.weeks.size / Math.max(1, weeksObserved)),
-      firstWeek: weekLabel(Math.min(...weeks)),
-      lastWeek: weekLabel(Math.max(...weeks)),
+      firstWeek: weekLabel(m.weeks.first),
+      lastWeek: weekLabel(m.weeks.last),
     };
   });
 }
@@ -105,7 +104,7 @@ export function coreAbsences(c: Collector, core: MemberState[], weekly: Map<numb
   };
   const out: CoreAbsence[] = [];
   for (const m of core) {
-    const last = Math.max(...m.weeks.keys());
+    const last = m.weeks.last;
     if (last > lastWeek - 4) continue;
     const before = perWeek(last - 3, last);
     const after = perWeek(last + 1, last + 4);

@@ -247,6 +247,8 @@ export interface ActivityMetrics {
   greetedThenSilent: number;
   /** Members who posted in the last 4 weeks of the log. */
   activeLast4Weeks: number;
+  /** Share of messages posted by the core, or by the top 3 posters when there is no core. */
+  topPostersShare: number | null;
   /** Messages per week in the last 4 weeks vs the 4 weeks of the peak (rolling) — declining < 1. */
   recentToPeak: number | null;
   newcomers: NewcomerMetrics;

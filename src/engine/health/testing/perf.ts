@@ -46,14 +46,27 @@ const event = (i: number): ChatEvent => {
 
 let peak = process.memoryUsage().rss;
 const a = createAnalyzer();
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+// CPU time as well as wall time: on a shared machine, wall time mostly measures the neighbours.
+// Baseline: building the events alone, so the analyzer's own cost can be told apart.
+let sink = 0;
+const b0 = cpu();
+for (let i = 0; i < messages; i++) sink += event(i).at.length;
+const baseline = cpu() - b0;
+const c0 = cpu();
 const t0 = performance.now();
 for (let i = 0; i < messages; i++) {
   a.add(event(i));
   if ((i & 0xffff) === 0) peak = Math.max(peak, process.memoryUsage().rss);
 }
 const t1 = performance.now();
+const c1 = cpu();
 const result = a.finish({ format: 'perf' });
 const t2 = performance.now();
+const c2 = cpu();
 peak = Math.max(peak, process.memoryUsage().rss);
 
 const json = JSON.stringify({
@@ -64,12 +77,16 @@ const json = JSON.stringify({
     text: texts[i], text_entities: [{ type: 'plain', text: texts[i] }],
   })),
 });
+const cp0 = cpu();
 const p0 = performance.now();
 JSON.parse(json);
 const p1 = performance.now();
+const cp1 = cpu();
 
 const rate = Math.round(messages / ((t1 - t0) / 1000)).toLocaleString('en');
-console.log(`analyzer: ${messages} events, add ${(t1 - t0).toFixed(0)} ms (${rate} events/s), finish ${(t2 - t1).toFixed(0)} ms, total ${(t2 - t0).toFixed(0)} ms`);
+console.log(`analyzer: ${messages} events, add ${(t1 - t0).toFixed(0)} ms (${rate} events/s), finish ${(t2 - t1).toFixed(0)} ms, total ${(t2 - t0).toFixed(0)} ms wall`);
+console.log(`building the events alone: ${baseline.toFixed(0)} ms CPU (${sink > 0 ? 'included in add' : ''})`);
+console.log(`analyzer CPU: add ${(c1 - c0).toFixed(0)} ms, finish ${(c2 - c1).toFixed(0)} ms; JSON.parse CPU ${(cp1 - cp0).toFixed(0)} ms; CPU ratio ${((c2 - c0) / (cp1 - cp0)).toFixed(2)}`);
 console.log(`verdict ${result.verdict.kind} ${result.verdict.score}; members ${result.source.members}, pairs ${result.graph.totalEdges}, weeks ${result.source.weeks}`);
 console.log(`bare JSON.parse of a ${(json.length / 1e6).toFixed(0)} MB Telegram-like export: ${(p1 - p0).toFixed(0)} ms; analyzer / parse = ${((t2 - t0) / (p1 - p0)).toFixed(2)}`);
 console.log(`peak RSS: ${(peak / 2 ** 20).toFixed(0)} MiB (includes the pre-generated fields)`);
