@@ -6,6 +6,7 @@ import { buildServer, createContext } from './server.js';
 import { connect } from '../kernel/db/connect.js';
 import { migrateToLatest } from '../kernel/db/migrate.js';
 import { loadDemo } from '../features/communities/demo.js';
+import { loadGateDemo } from '../features/gate/demo.js';
 import { startScheduler } from '../jobs/index.js';
 
 export async function serve({ demo = true }: { demo?: boolean } = {}): Promise<void> {
@@ -14,6 +15,8 @@ export async function serve({ demo = true }: { demo?: boolean } = {}): Promise<v
   const ctx = await createContext(config);
   if (demo) {
     const result = await loadDemo(ctx, { onlyIfEmpty: true });
+    // The gate's side of the demo (form, rules, campaign links, applications, introductions)
+    if (result.created) await loadGateDemo(ctx, { slug: result.slug, force: true });
     if (result.created) console.log(`Loaded the demo community "${result.name}" (/c/${result.slug}).`);
     if (result.signIn) console.log(`Demo sign-in: ${result.signIn.email} / ${result.signIn.password}  (owner of /c/${result.slug})`);
   }
@@ -52,6 +55,7 @@ export async function demoCommand({ force }: { force: boolean }): Promise<number
   const ctx = await createContext(config);
   try {
     const result = await loadDemo(ctx, { onlyIfEmpty: false, force });
+    if (result.created) await loadGateDemo(ctx, { slug: result.slug, force: true });
     console.log(result.created ? `Loaded the demo community "${result.name}" (/c/${result.slug}).` : `The demo community is already there (/c/${result.slug}); use --force to load it again.`);
     if (result.signIn) console.log(`Demo sign-in: ${result.signIn.email} / ${result.signIn.password}`);
     return 0;
