@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { packageRoot } from '../../src/kernel/paths.js';
 
@@ -116,4 +117,16 @@ export function screenshotDir(name: string): string {
   const dir = process.env.E2E_SCREENSHOTS ?? join(tmpdir(), `shequn-e2e-${name}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** The mails the server queued for `to`, newest first, read from its SQLite file (the embedded outbox). */
+export function outbox(server: RunningServer, to: string): { subject: string; textBody: string }[] {
+  const db = new Database(join(server.dataDir, 'shequn.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare('SELECT subject, text_body AS textBody FROM mail_outbox WHERE lower(to_address) = lower(?) ORDER BY created_at DESC')
+      .all(to) as { subject: string; textBody: string }[];
+  } finally {
+    db.close();
+  }
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, missingPrerequisite, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
+import { launchBrowser, missingPrerequisite, outbox, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
 
 const MOBILE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -227,6 +227,34 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
     await page.getByLabel('密碼').fill(password);
     await page.getByRole('button', { name: /^登\s?入$/ }).click();
     await eventually(() => page.getByRole('link', { name: '2019 北大 MBA 备考群' }).isVisible()).toBe(true);
+  });
+
+  it('resets a forgotten password through the mailed link, which works once', async () => {
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('menuitem', { name: '登出' }).click();
+    await page.goto('/signin');
+    await page.getByRole('link', { name: '忘記密碼？' }).click();
+    await eventually(() => page.getByRole('heading', { name: '找回密碼' }).isVisible()).toBe(true);
+    await page.getByLabel('電子郵件').fill(email);
+    await page.getByRole('button', { name: '傳送重設連結' }).click();
+    await eventually(() => page.getByText('請查收郵件').isVisible()).toBe(true);
+
+    let link: string | undefined;
+    await eventually(() => (link = outbox(server, email)[0]?.textBody.match(/https?:\/\/\S+\/reset\/\S+/)?.[0])).toBeTruthy();
+    await page.goto(link!);
+    await eventually(() => page.getByRole('heading', { name: '設定新密碼' }).isVisible()).toBe(true);
+    await page.getByLabel('新密碼', { exact: true }).fill('a-new-password-2019');
+    await page.getByLabel('再次輸入新密碼').fill('a-new-password-2019');
+    await shot('10-reset-375');
+    await page.getByRole('button', { name: '儲存新密碼並登入' }).click();
+    await eventually(() => page.getByRole('heading', { name: '我的社群' }).isVisible()).toBe(true);
+
+    await page.goto(link!);
+    await eventually(() => page.getByRole('heading', { name: '設定新密碼' }).isVisible()).toBe(true);
+    await page.getByLabel('新密碼', { exact: true }).fill('yet-another-password');
+    await page.getByLabel('再次輸入新密碼').fill('yet-another-password');
+    await page.getByRole('button', { name: '儲存新密碼並登入' }).click();
+    await eventually(() => page.getByText('這個連結無效、已過期或已被使用。').isVisible()).toBe(true);
   });
 });
 
