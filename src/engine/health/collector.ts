@@ -6,6 +6,7 @@
 import type { ContentOrigin } from '../../kernel/activity/taxonomy.js';
 import type { ChatEvent } from '../types.js';
 import { LogHistogram, TimeParser, WeekCounts, weekIndex } from './stats.js';
+import { PairTable } from './pairs.js';
 import { isGreeting, isSubstantial, textFingerprint } from './text.js';
 
 /** Temporal adjacency: a message within this many seconds of another member's message answers it. */
@@ -49,22 +50,8 @@ export interface MemberState {
   reactionsReceived: number;
   /** Messages per week index. */
   weeks: WeekCounts;
-  /** Pairs with higher-index members, by their index (small integer keys keep the maps fast). */
-  pairs: Map<number, PairState> | null;
   /** Ring of recent text fingerprints (FINGERPRINTS_PER_MEMBER), slot 0 = next write position. */
   fingerprints: Uint32Array | null;
-}
-
-/** One undirected pair, with weights per direction and per method. */
-export interface PairState {
-  a: number; // lower member idx
-  b: number;
-  explicitAB: number;
-  explicitBA: number;
-  temporalAB: number;
-  temporalBA: number;
-  firstExplicitWeek: number;
-  firstTemporalWeek: number;
 }
 
 export interface WeekAgg {
@@ -90,8 +77,8 @@ export interface OriginAgg {
 export class Collector {
   readonly members: MemberState[] = [];
   readonly byId = new Map<string, number>();
-  /** Every pair once, in order of first interaction. */
-  readonly pairs: PairState[] = [];
+  /** Interaction weights per member pair. */
+  readonly pairs = new PairTable();
   readonly weeks = new Map<number, WeekAgg>();
   readonly origins: Record<ContentOrigin, OriginAgg> = {
     original: newOriginAgg(),
@@ -250,10 +237,11 @@ export class Collector {
 
   private explicit(from: number, to: number, weight: number, ms: number, week: number): void {
     if (from === to) return;
-    const p = this.pair(from, to);
-    if (from < to) p.explicitAB += weight;
-    else p.explicitBA += weight;
-    if (p.firstExplicitWeek > week) p.firstExplicitWeek = week;
+    const p = this.pairs;
+    const i = p.index(from, to);
+    if (from < to) p.explicitAB[i] += weight;
+    else p.explicitBA[i] += weight;
+    if (p.firstExplicitWeek[i]! > week) p.firstExplicitWeek[i] = week;
     this.week(week).explicit += weight;
     const t = this.members[to]!;
     if (t.firstMsgMs !== null && t.firstExplicitAnswerMs === null && ms >= t.firstMsgMs) t.firstExplicitAnswerMs = ms;
@@ -261,27 +249,14 @@ export class Collector {
 
   private temporal(from: number, to: number, weight: number, ms: number, week: number): void {
     this.counts.temporal++;
-    const p = this.pair(from, to);
-    if (from < to) p.temporalAB += weight;
-    else p.temporalBA += weight;
-    if (p.firstTemporalWeek > week) p.firstTemporalWeek = week;
+    const p = this.pairs;
+    const i = p.index(from, to);
+    if (from < to) p.temporalAB[i] += weight;
+    else p.temporalBA[i] += weight;
+    if (p.firstTemporalWeek[i]! > week) p.firstTemporalWeek[i] = week;
     this.week(week).temporal += weight;
     const t = this.members[to]!;
     if (t.firstMsgMs !== null && t.firstTemporalAnswerMs === null && ms >= t.firstMsgMs) t.firstTemporalAnswerMs = ms;
-  }
-
-  private pair(x: number, y: number): PairState {
-    const a = x < y ? x : y;
-    const b = x < y ? y : x;
-    const owner = this.members[a]!;
-    const byB = (owner.pairs ??= new Map());
-    let p = byB.get(b);
-    if (!p) {
-      p = { a, b, explicitAB: 0, explicitBA: 0, temporalAB: 0, temporalBA: 0, firstExplicitWeek: Infinity, firstTemporalWeek: Infinity };
-      byB.set(b, p);
-      this.pairs.push(p);
-    }
-    return p;
   }
 
   private fingerprint(m: MemberState, text: string | undefined): void {
@@ -350,6 +325,6 @@ function newMember(idx: number, id: string, name: string, ms: number): MemberSta
     idx, id, name, firstMs: ms, lastMs: ms, joinedMs: null, leftMs: null,
     messages: 0, original: 0, substantial: 0, beyondGreeting: 0, greetings: 0, linkMessages: 0, repeated: 0,
     firstMsgMs: null, lastMsgMs: null, firstExplicitAnswerMs: null, firstTemporalAnswerMs: null,
-    repliesReceived: 0, reactionsReceived: 0, weeks: new WeekCounts(), pairs: null, fingerprints: null,
+    repliesReceived: 0, reactionsReceived: 0, weeks: new WeekCounts(), fingerprints: null,
   };
 }

@@ -42,16 +42,19 @@ export function chooseInteractions(c: Collector): ChosenInteractions {
   const pairs: IndexedPair[] = [];
   const firstWeek: number[] = [];
   const received = new Float64Array(c.members.length);
-  for (const p of c.pairs) {
-    explicitWeight += p.explicitAB + p.explicitBA;
-    if (useTemporal) temporalWeight += p.temporalAB + p.temporalBA;
-    const ab = p.explicitAB + (useTemporal ? p.temporalAB : 0);
-    const ba = p.explicitBA + (useTemporal ? p.temporalBA : 0);
+  const t = c.pairs;
+  for (let i = 0; i < t.size; i++) {
+    explicitWeight += t.explicitAB[i]! + t.explicitBA[i]!;
+    if (useTemporal) temporalWeight += t.temporalAB[i]! + t.temporalBA[i]!;
+    const ab = t.explicitAB[i]! + (useTemporal ? t.temporalAB[i]! : 0);
+    const ba = t.explicitBA[i]! + (useTemporal ? t.temporalBA[i]! : 0);
     if (ab + ba === 0) continue;
-    received[p.b] += ab;
-    received[p.a] += ba;
-    pairs.push({ a: c.members[p.a]!.id, b: c.members[p.b]!.id, ab, ba, ai: p.a, bi: p.b, explicit: p.explicitAB + p.explicitBA });
-    firstWeek.push(useTemporal ? Math.min(p.firstExplicitWeek, p.firstTemporalWeek) : p.firstExplicitWeek);
+    const a = t.a[i]!;
+    const b = t.b[i]!;
+    received[b] += ab;
+    received[a] += ba;
+    pairs.push({ a: c.members[a]!.id, b: c.members[b]!.id, ab, ba, ai: a, bi: b, explicit: t.explicitAB[i]! + t.explicitBA[i]! });
+    firstWeek.push(useTemporal ? Math.min(t.firstExplicitWeek[i]!, t.firstTemporalWeek[i]!) : t.firstExplicitWeek[i]!);
   }
   const weekWeight = new Map<number, number>();
   for (const [w, agg] of c.weeks) weekWeight.set(w, agg.explicit + (useTemporal ? agg.temporal : 0));
