@@ -1,14 +1,19 @@
 /** The frame of every page: brand, language switcher, account menu; the page below. */
 import { Button, Dropdown, Grid, Layout as AntLayout, Select, Space, Typography } from 'antd';
 import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LANGS, currentLang, type Lang } from './i18n.js';
 import { useMe, useSetLanguage, useSignOut } from './session.js';
-import { Loading } from './states.js';
+import { Loading, PageErrorBoundary } from './states.js';
 
 export function Layout() {
+  const location = useLocation();
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    document.title = t('common:brand');
+  }, [t, i18n.language]);
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       <AntLayout.Header style={headerStyle}>
@@ -21,9 +26,11 @@ export function Layout() {
         </Space>
       </AntLayout.Header>
       <AntLayout.Content>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </AntLayout.Content>
     </AntLayout>
   );

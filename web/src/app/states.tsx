@@ -1,5 +1,5 @@
 /** Shared page frame and the loading / error / empty states every page uses. */
-import type { ReactNode } from 'react';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -81,4 +81,38 @@ export function useErrorText() {
     if (err.status >= 500) return t('common:state.error');
     return err.message;
   };
+}
+
+/** A page that throws while rendering shows a way out instead of a blank screen. */
+export class PageErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  componentDidCatch(error: Error, info: ErrorInfo) {
+    console.error(error, info.componentStack);
+  }
+
+  componentDidUpdate(prev: { resetKey: string }) {
+    // navigating elsewhere gives the next page a fresh start
+    if (prev.resetKey !== this.props.resetKey && this.state.failed) this.setState({ failed: false });
+  }
+
+  render() {
+    return this.state.failed ? <Crashed /> : this.props.children;
+  }
+}
+
+function Crashed() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="error"
+      title={t('common:state.errorTitle')}
+      subTitle={t('common:state.crashed')}
+      extra={<Button onClick={() => window.location.reload()}>{t('common:action.reload')}</Button>}
+    />
+  );
 }
