@@ -29,8 +29,12 @@ export function useSetLanguage() {
       persistLang(lang);
       const me = qc.getQueryData<User | null>(ME_KEY);
       if (me && me.locale !== lang) {
-        const { user } = await api<{ user: User }>('PATCH', '/api/auth/me', { locale: lang });
-        qc.setQueryData(ME_KEY, user);
+        try {
+          const { user } = await api<{ user: User }>('PATCH', '/api/auth/me', { locale: lang });
+          qc.setQueryData(ME_KEY, user);
+        } catch {
+          // the switch already happened on this device; the account keeps its old choice until next time
+        }
       }
     },
     [qc],
