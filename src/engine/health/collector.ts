@@ -52,6 +52,10 @@ export interface MemberState {
   weeks: WeekCounts;
   /** Ring of recent text fingerprints (FINGERPRINTS_PER_MEMBER), slot 0 = next write position. */
   fingerprints: Uint32Array | null;
+  /** How many times each remembered text was posted. */
+  fingerprintCounts: Uint16Array | null;
+  /** Most times one text (≥ 12 characters) was posted by this member. */
+  sameTextMax: number;
 }
 
 export interface WeekAgg {
@@ -179,7 +183,7 @@ export class Collector {
     this.origins[origin].messages++;
     if (origin === 'original') {
       m.original++;
-      if (isSubstantial(textLength, d.media)) m.substantial++;
+      if (isSubstantial(text, textLength, d.media)) m.substantial++;
     }
     if (isGreeting(text)) m.greetings++;
     else m.beyondGreeting++;
@@ -263,14 +267,19 @@ export class Collector {
     const h = textFingerprint(text);
     if (h === 0) return;
     const seen = (m.fingerprints ??= new Uint32Array(FINGERPRINTS_PER_MEMBER + 1));
-    for (let i = 1; i <= FINGERPRINTS_PER_MEMBER; i++) {
-      if (seen[i] === h) {
-        m.repeated++;
-        return;
-      }
+    const counts = (m.fingerprintCounts ??= new Uint16Array(FINGERPRINTS_PER_MEMBER));
+    for (let i = 0; i < FINGERPRINTS_PER_MEMBER; i++) {
+      if (seen[i + 1] !== h || counts[i] === 0) continue;
+      m.repeated++;
+      if (counts[i]! < 0xffff) counts[i]++;
+      if (counts[i]! > m.sameTextMax) m.sameTextMax = counts[i]!;
+      return;
     }
-    seen[1 + seen[0]!] = h;
-    seen[0] = (seen[0]! + 1) % FINGERPRINTS_PER_MEMBER;
+    const slot = seen[0]!;
+    seen[slot + 1] = h;
+    counts[slot] = 1;
+    if (m.sameTextMax === 0) m.sameTextMax = 1;
+    seen[0] = (slot + 1) % FINGERPRINTS_PER_MEMBER;
   }
 
   private remember(objectId: string, author: number, ms: number, origin: ContentOrigin): void {
@@ -325,6 +334,6 @@ function newMember(idx: number, id: string, name: string, ms: number): MemberSta
     idx, id, name, firstMs: ms, lastMs: ms, joinedMs: null, leftMs: null,
     messages: 0, original: 0, substantial: 0, beyondGreeting: 0, greetings: 0, linkMessages: 0, repeated: 0,
     firstMsgMs: null, lastMsgMs: null, firstExplicitAnswerMs: null, firstTemporalAnswerMs: null,
-    repliesReceived: 0, reactionsReceived: 0, weeks: new WeekCounts(), fingerprints: null,
+    repliesReceived: 0, reactionsReceived: 0, weeks: new WeekCounts(), fingerprints: null, fingerprintCounts: null, sameTextMax: 0,
   };
 }

@@ -22,6 +22,7 @@ export const CORE_MIN_CAP = 3;
 export const SPAM_MIN_MESSAGES = 5;
 export const SPAM_LINK_SHARE = 0.6;
 export const SPAM_REPEAT_SHARE = 0.3;
+export const SPAM_SAME_TEXT_MIN = 5;
 /** Replies+reactions per message below which a link poster is not "answered". */
 export const SPAM_MAX_RECEPTION = 0.1;
 export const INACTIVE_WEEKS = 8;
@@ -43,9 +44,10 @@ export function spamSuspects(c: Collector): Map<number, SpamSuspect> {
     const reception = (m.repliesReceived + m.reactionsReceived) / m.messages;
     const reasons: PruneReason[] = [];
     if (linkShare >= SPAM_LINK_SHARE && reception < SPAM_MAX_RECEPTION) reasons.push('spam_links');
-    if (m.repeated / m.messages >= SPAM_REPEAT_SHARE) reasons.push('spam_repeated');
+    // One text again and again (an ad), not a handful of stock phrases each used now and then.
+    if (m.sameTextMax >= SPAM_SAME_TEXT_MIN && m.sameTextMax / m.messages >= SPAM_REPEAT_SHARE) reasons.push('spam_repeated');
     if (reasons.length > 0) {
-      out.set(m.idx, { id: m.id, name: m.name, messages: m.messages, linkShare: round(linkShare), repeatedMessages: m.repeated, reasons });
+      out.set(m.idx, { id: m.id, name: m.name, messages: m.messages, linkShare: round(linkShare), repeatedMessages: m.repeated, sameTextMax: m.sameTextMax, reasons });
     }
   }
   return out;

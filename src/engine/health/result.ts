@@ -267,6 +267,8 @@ export interface SpamSuspect extends MemberRef {
   linkShare: number;
   /** Messages whose normalized text this member had posted before (within the bounded memory). */
   repeatedMessages: number;
+  /** Most times this member posted one and the same text. */
+  sameTextMax: number;
   reasons: PruneReason[];
 }
 

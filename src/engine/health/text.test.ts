@@ -21,10 +21,14 @@ describe('text fingerprints', () => {
     expect(textFingerprint(undefined)).toBe(0);
     expect(normalizeText('A, b! c')).toBe('abc');
   });
-  it('substantial means long text or a document-like attachment', () => {
-    expect(isSubstantial(50, undefined)).toBe(true);
-    expect(isSubstantial(10, 'file')).toBe(true);
-    expect(isSubstantial(10, 'sticker')).toBe(false);
+  it('substantial means long text or a document-like attachment, a Chinese character weighing three letters', () => {
+    expect(isSubstantial('x'.repeat(50), 50, undefined)).toBe(true);
+    expect(isSubstantial('x'.repeat(49), 49, undefined)).toBe(false);
+    expect(isSubstantial('面试的时候要注意自我介绍控制在两分钟以内', 20, undefined)).toBe(true);
+    expect(isSubstantial('周末有线下自习，地点在五道口', 14, undefined)).toBe(false);
+    expect(isSubstantial(undefined, 80, undefined)).toBe(true); // the platform stores the length only
+    expect(isSubstantial('ok', 2, 'file')).toBe(true);
+    expect(isSubstantial('ok', 2, 'sticker')).toBe(false);
   });
 });
 
@@ -58,5 +62,25 @@ describe('event times', () => {
       '2024-03-05T12:3x:56.000Z', '2024-03-05T12:34:56.0a0Z',
     ];
     for (const s of samples) expect(p.parse(s), s).toEqual(Date.parse(s));
+  });
+});
+
+describe('pair table', () => {
+  it('keeps every pair at a stable index through growth and rehashing, and orders its ends', async () => {
+    const { PairTable } = await import('./pairs.js');
+    const t = new PairTable();
+    const seen = new Map<string, number>();
+    for (let x = 0; x < 120; x++) for (let y = x + 1; y < 120; y += 7) {
+      const i = t.index(y, x);
+      t.explicitAB[i] += 1;
+      seen.set(`${x}-${y}`, i);
+    }
+    expect(t.size).toBe(seen.size);
+    expect(seen.size).toBeGreaterThan(1024); // beyond the first column size
+    for (const [key, i] of seen) {
+      const [x, y] = key.split('-').map(Number) as [number, number];
+      expect(t.index(x, y)).toBe(i);
+      expect([t.a[i], t.b[i], t.explicitAB[i], t.firstTemporalWeek[i]]).toEqual([x, y, 1, Infinity]);
+    }
   });
 });

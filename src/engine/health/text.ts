@@ -41,12 +41,27 @@ export function isGreeting(text: string | undefined): boolean {
   return CJK_GREETING.test(text) || LATIN_GREETING.test(text);
 }
 
-/** Original posts that carry something: ≥ 50 characters of text, or a document/picture/video/poll. */
+/**
+ * Original posts that carry something: ≥ 50 characters of text, or a
+ * document/picture/video/poll. A CJK character counts 3: one Chinese character
+ * carries about what three Latin letters do ("面试的时候要注意自我介绍控制在两分钟以内",
+ * 20 characters, says as much as a 60-letter English sentence).
+ */
 export const SUBSTANTIAL_TEXT_CHARS = 50;
+export const CJK_CHAR_WEIGHT = 3;
 const SUBSTANTIAL_MEDIA: ReadonlySet<MediaKind> = new Set(['photo', 'video', 'file', 'audio', 'poll']);
 
-export function isSubstantial(textLength: number, media: MediaKind | undefined): boolean {
-  return textLength >= SUBSTANTIAL_TEXT_CHARS || (media !== undefined && SUBSTANTIAL_MEDIA.has(media));
+export function isSubstantial(text: string | undefined, textLength: number, media: MediaKind | undefined): boolean {
+  if (media !== undefined && SUBSTANTIAL_MEDIA.has(media)) return true;
+  if (text === undefined) return textLength >= SUBSTANTIAL_TEXT_CHARS;
+  if (text.length >= SUBSTANTIAL_TEXT_CHARS) return true;
+  let weight = 0;
+  for (let i = 0; i < text.length && weight < SUBSTANTIAL_TEXT_CHARS; i++) weight += isCjk(text.charCodeAt(i)) ? CJK_CHAR_WEIGHT : 1;
+  return weight >= SUBSTANTIAL_TEXT_CHARS;
+}
+
+function isCjk(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
 /** Texts shorter than this (normalized) are never "repeated text": "ok", "哈哈哈" repeat innocently. */
