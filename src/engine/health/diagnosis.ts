@@ -15,7 +15,7 @@ export function renderDiagnosis(v: VerdictInput, o: VerdictOutcome): Record<Lang
   const key = o.kind === 'declining' && gone > 0 ? 'decliningCore' : o.kind;
   const params = {
     core: v.core.members.length,
-    coreShare: pct(v.core.originalContentShare),
+    coreShare: pct(v.core.substantialShare),
     mesh: num(v.structure.meshIndex),
     top: pct(v.topPostersShare),
     recent: pct(v.activity.recentToPeak),
@@ -26,7 +26,10 @@ export function renderDiagnosis(v: VerdictInput, o: VerdictOutcome): Record<Lang
   for (const lang of LANGS) {
     const caveat = t(lang, `health:confidence.${o.confidence}`);
     const summary = t(lang, `health:summary.${key}`, params);
-    out[lang] = { summary: caveat ? `${summary} ${caveat}` : summary, actions: o.actions.map((a) => t(lang, `health:actions.${a}`)) };
+    out[lang] = {
+      summary: caveat ? t(lang, 'health:format.summaryWithCaveat', { summary, caveat }) : summary,
+      actions: o.actions.map((a) => t(lang, `health:actions.${a}`)),
+    };
   }
   return out;
 }
@@ -37,8 +40,19 @@ export function renderConditions(v: VerdictInput, o: VerdictOutcome): ConditionE
   const ev = v.exclusiveValue;
   const params: Record<ConditionId, Record<string, string | number>> = {
     sharedNeed: {},
-    exclusiveValue: { original: pct(ev.originalShare), forwarded: pct(ev.originalShare === null ? null : 1 - ev.originalShare), answered: pct(ev.original.answeredShare) },
-    coreSupply: { core: v.core.members.length, coreShare: pct(v.core.originalContentShare), continuity: pct(v.core.continuity), bus: v.core.busFactor },
+    exclusiveValue: {
+      original: pct(ev.originalShare),
+      forwarded: pct(ev.originalShare === null ? null : 1 - ev.originalShare),
+      substantial: pct(ev.substantialShare),
+      answered: pct(ev.original.answeredShare),
+    },
+    coreSupply: {
+      core: v.core.members.length,
+      coreValueShare: pct(v.core.substantialShare),
+      coreShare: pct(v.core.originalContentShare),
+      continuity: pct(v.core.continuity),
+      bus: v.core.busFactor,
+    },
     structure: { mesh: num(s.meshIndex), centralization: num(s.centralization), reciprocity: num(s.reciprocity), mainComponent: pct(s.mainComponentShare) },
     familiarity: { partners: num(v.familiarity.meanPartners, 1), strong: pct(v.familiarity.strongTieShare) },
     activity: { members: a.members, speakers: a.speakers, silent: pct(a.silentShare), active: a.activeLast4Weeks },
@@ -51,7 +65,9 @@ export function renderConditions(v: VerdictInput, o: VerdictOutcome): ConditionE
       { metric: 'exclusiveValue.original.answeredShare', value: ev.original.answeredShare, threshold: 0.3, direction: '>=' },
     ],
     coreSupply: [
-      { metric: 'core.originalContentShare', value: v.core.originalContentShare, threshold: 0.5, direction: '>=' },
+      { metric: 'core.substantialShare', value: v.core.substantialShare, threshold: 0.6, direction: '>=' },
+      { metric: 'core.valueRate', value: v.core.valueRate, threshold: T.coreValueRate, direction: '>=' },
+      { metric: 'core.originalContentShare', value: v.core.originalContentShare },
       { metric: 'core.continuity', value: v.core.continuity, threshold: 0.75, direction: '>=' },
       { metric: 'core.busFactor', value: v.core.busFactor },
     ],
@@ -83,7 +99,7 @@ export function renderConditions(v: VerdictInput, o: VerdictOutcome): ConditionE
     const text = {} as Record<Lang, string>;
     for (const lang of LANGS) {
       const detail = status === 'not_measurable' ? t(lang, `health:conditions.${id}.notMeasurable`) : t(lang, `health:conditions.${id}.detail`, params[id]);
-      text[lang] = `${t(lang, `health:conditions.${id}.name`)} — ${t(lang, `health:status.${status}`)}: ${detail}`;
+      text[lang] = t(lang, 'health:format.conditionLine', { name: t(lang, `health:conditions.${id}.name`), status: t(lang, `health:status.${status}`), detail });
     }
     return { id, status, score: id === 'sharedNeed' ? null : o.subscores[id], measured: measured[id], text };
   });
