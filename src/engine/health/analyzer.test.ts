@@ -153,6 +153,15 @@ describe('members and silence', () => {
 });
 
 describe('streaming', () => {
+  it('an async stream of events gives the same result as an array', async () => {
+    const q = post('a', 0);
+    const events = [q, reply('b', 1, q), post('c', 3), post('a', 60 * 24 * 9)];
+    async function* stream(): AsyncGenerator<ChatEvent> {
+      for (const e of events) yield e;
+    }
+    expect(await analyze(stream(), meta)).toEqual(await analyze(events, meta));
+  });
+
   it('memory does not grow with messages: the reply window is bounded and pairs are per member pair', () => {
     const a = createAnalyzer();
     const n = MESSAGE_WINDOW + 5_000;

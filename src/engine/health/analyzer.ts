@@ -30,7 +30,9 @@ export function createAnalyzer(): Analyzer {
 
 export async function analyze(events: AsyncIterable<ChatEvent> | Iterable<ChatEvent>, meta: AnalyzeMeta): Promise<DiagnosisResult> {
   const a = createAnalyzer();
-  for await (const e of events) a.add(e);
+  // `for await` over a plain iterable would wait a microtask per event.
+  if (Symbol.iterator in events) for (const e of events) a.add(e);
+  else for await (const e of events) a.add(e);
   return a.finish(meta);
 }
 
