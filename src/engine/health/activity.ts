@@ -86,21 +86,33 @@ export function activity(c: Collector, chosen: ChosenInteractions, weekly: WeekP
     greetedThenSilent: greeted,
     activeLast4Weeks: active,
     topPostersShare,
-    recentToPeak: recentToPeak(weekly),
+    recentToPeak: recentToPeak(weekly, lastWeekCovered(c)),
     newcomers: newcomers(c, chosen),
   };
 }
 
-/** Messages in the last 4 weeks / the busiest 4 consecutive weeks; null for logs shorter than 8 weeks. */
-export function recentToPeak(weekly: WeekPoint[]): number | null {
+/**
+ * Messages in the last 4 weeks / the busiest 4 consecutive weeks; null for logs
+ * shorter than 8 weeks. The last week is usually cut short by the export, so its
+ * count is scaled up by the share of it the log covers (`lastWeekCovered`, ≥ 1/7).
+ */
+export function recentToPeak(weekly: WeekPoint[], lastWeekCovered = 1): number | null {
   if (weekly.length < 2 * RECENT_WEEKS) return null;
+  const counts = weekly.map((w) => w.messages);
+  counts[counts.length - 1] = counts[counts.length - 1]! / Math.min(1, Math.max(1 / 7, lastWeekCovered));
   let window = 0;
   let peak = 0;
-  weekly.forEach((w, i) => {
-    window += w.messages - (i >= RECENT_WEEKS ? weekly[i - RECENT_WEEKS]!.messages : 0);
+  counts.forEach((n, i) => {
+    window += n - (i >= RECENT_WEEKS ? counts[i - RECENT_WEEKS]! : 0);
     if (i >= RECENT_WEEKS - 1 && window > peak) peak = window;
   });
   return peak > 0 ? round(window / peak) : null;
+}
+
+/** Share of the last week that the log covers (the week ends at the last event). */
+export function lastWeekCovered(c: Collector): number {
+  const start = weekIndex(c.lastMs) * 7 * DAY_MS - 3 * DAY_MS;
+  return Math.ceil((c.lastMs - start + 1) / DAY_MS) / 7;
 }
 
 function newcomers(c: Collector, chosen: ChosenInteractions): NewcomerMetrics {
