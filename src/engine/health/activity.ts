@@ -92,13 +92,15 @@ export function activity(c: Collector, chosen: ChosenInteractions, weekly: WeekP
 }
 
 /**
- * Messages in the last 4 weeks / the busiest 4 consecutive weeks; null for logs
+ * Conversation (messages other than greetings) in the last 4 weeks / in the
+ * busiest 4 consecutive weeks; null for logs
  * shorter than 8 weeks. The last week is usually cut short by the export, so its
  * count is scaled up by the share of it the log covers (`lastWeekCovered`, ≥ 1/7).
  */
 export function recentToPeak(weekly: WeekPoint[], lastWeekCovered = 1): number | null {
   if (weekly.length < 2 * RECENT_WEEKS) return null;
-  const counts = weekly.map((w) => w.messages);
+  // Greetings are not conversation: a wave of newcomers saying hello is not a peak.
+  const counts = weekly.map((w) => w.messages - w.greetings);
   counts[counts.length - 1] = counts[counts.length - 1]! / Math.min(1, Math.max(1 / 7, lastWeekCovered));
   let window = 0;
   let peak = 0;
@@ -172,6 +174,7 @@ export function weeklySeries(c: Collector, chosen: ChosenInteractions, range: We
     out.push({
       week: weekLabel(w),
       messages: agg?.messages ?? 0,
+      greetings: agg?.greetings ?? 0,
       original: agg?.original ?? 0,
       forwarded: agg?.forwarded ?? 0,
       link: agg?.link ?? 0,

@@ -60,6 +60,7 @@ export interface MemberState {
 
 export interface WeekAgg {
   messages: number;
+  greetings: number;
   original: number;
   forwarded: number;
   link: number;
@@ -185,8 +186,11 @@ export class Collector {
       m.original++;
       if (isSubstantial(text, textLength, d.media)) m.substantial++;
     }
-    if (isGreeting(text)) m.greetings++;
-    else m.beyondGreeting++;
+    const greeting = isGreeting(text);
+    if (greeting) {
+      m.greetings++;
+      w.greetings++;
+    } else m.beyondGreeting++;
     if (d.links && d.links.length > 0) m.linkMessages++;
     this.fingerprint(m, text);
 
@@ -205,8 +209,9 @@ export class Collector {
       }
       if (slot !== undefined && this.ringAuthor[slot] !== actor) this.receive(slot, ms, 'reply');
     }
-    // Temporal adjacency: the previous message of another member, if recent (a reply already says whom it answers).
-    if (answered < 0 && this.prevAuthor >= 0 && this.prevAuthor !== actor) {
+    // Temporal adjacency: the previous message of another member, if recent. A reply already says
+    // whom it answers, and a greeting answers nobody (newcomers saying hello in a row are not talking).
+    if (answered < 0 && !greeting && this.prevAuthor >= 0 && this.prevAuthor !== actor) {
       const gap = (ms - this.prevMs) / 1000;
       if (gap >= 0 && gap <= TEMPORAL_WINDOW_S) this.temporal(actor, this.prevAuthor, Math.exp(-gap / TEMPORAL_DECAY_S), ms, week);
     }
@@ -314,7 +319,7 @@ export class Collector {
     if (index === this.lastWeekIndex) return this.lastWeek!;
     let w = this.weeks.get(index);
     if (!w) {
-      w = { messages: 0, original: 0, forwarded: 0, link: 0, newMembers: 0, leftMembers: 0, explicit: 0, temporal: 0 };
+      w = { messages: 0, greetings: 0, original: 0, forwarded: 0, link: 0, newMembers: 0, leftMembers: 0, explicit: 0, temporal: 0 };
       this.weeks.set(index, w);
     }
     this.lastWeekIndex = index;

@@ -32,7 +32,7 @@ export const PRUNE_LIST_MAX = 200;
 const DAY_MS = 86_400_000;
 
 export const CORE_METHOD =
-  `Members whose score — the mean of their share of messages, of substantial original posts and of interaction received — ` +
+  `Members whose score — the largest of their shares of messages, of substantial original posts and of interaction received — ` +
   `is at least ${CORE_STANDOUT}× an equal share (or ${CORE_SHARE_ENOUGH * 100}%), with ≥ ${CORE_MIN_MESSAGES} messages in ≥ ${CORE_MIN_WEEKS} weeks, ` +
   `not spam-like; at most ${CORE_MAX}, and at most ${CORE_MAX_SHARE * 100}% of speakers (but up to ${CORE_MIN_CAP} in small groups).`;
 
@@ -62,12 +62,13 @@ export function selectCore(c: Collector, chosen: ChosenInteractions, spam: Map<n
     totalSubstantial += m.substantial;
     totalReceived += chosen.received[m.idx]!;
   }
-  const score = (m: MemberState): number => {
-    const parts = [m.messages / c.messages];
-    if (totalSubstantial > 0) parts.push(m.substantial / totalSubstantial);
-    if (totalReceived > 0) parts.push(chosen.received[m.idx]! / totalReceived);
-    return parts.reduce((a, b) => a + b, 0) / parts.length;
-  };
+  // A core member stands out in at least one way: posts much, supplies the substance, or is the one others answer.
+  const score = (m: MemberState): number =>
+    Math.max(
+      m.messages / c.messages,
+      totalSubstantial > 0 ? m.substantial / totalSubstantial : 0,
+      totalReceived > 0 ? chosen.received[m.idx]! / totalReceived : 0,
+    );
   const cap = Math.min(CORE_MAX, Math.max(CORE_MIN_CAP, Math.ceil(speakers.length * CORE_MAX_SHARE)));
   const threshold = Math.min(CORE_STANDOUT / speakers.length, CORE_SHARE_ENOUGH);
   return speakers

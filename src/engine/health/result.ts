@@ -288,6 +288,8 @@ export interface HygieneMetrics {
 export interface WeekPoint {
   week: string;
   messages: number;
+  /** Messages that were only a greeting (not conversation). */
+  greetings: number;
   original: number;
   forwarded: number;
   link: number;

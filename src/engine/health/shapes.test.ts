@@ -6,8 +6,8 @@ import type { DiagnosisResult, VerdictKind } from './result.js';
 import { generateShape, SHAPES } from './testing/shapes.js';
 
 const meta = { format: 'generated', generatedAt: '2024-06-01T00:00:00.000Z' };
-const run = (kind: VerdictKind, seed: number, strip = false): Promise<DiagnosisResult> => {
-  const events = generateShape(kind, { seed });
+const run = (kind: VerdictKind, seed: number, strip = false, size: { members?: number; weeks?: number } = {}): Promise<DiagnosisResult> => {
+  const events = generateShape(kind, { seed, ...size });
   return analyze(strip ? events.map(withoutReplies) : events, meta);
 };
 /** The same group as a WhatsApp-like export would show it: no reply links at all. */
@@ -79,11 +79,12 @@ describe('planted shapes get the right verdict', () => {
 
 describe('verdicts do not depend on luck', () => {
   for (const kind of SHAPES) {
-    it(`every seed of the ${kind} shape is classified ${kind}, with explicit replies and without`, async () => {
+    it(`every ${kind} group is classified ${kind}, whatever its seed, size and length, with explicit replies and without`, async () => {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), async (seed, strip) => {
-          const r = await run(kind, seed, strip);
-          expect(r.verdict.kind, `seed ${seed}${strip ? ' without replies' : ''}: ${r.verdict.reasons.join(',')}`).toBe(kind);
+        fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), fc.integer({ min: 20, max: 150 }), fc.integer({ min: 10, max: 34 }), async (seed, strip, members, weeks) => {
+          const r = await run(kind, seed, strip, { members, weeks });
+          const where = `seed ${seed}, ${members} members, ${weeks} weeks${strip ? ', without replies' : ''}: ${r.verdict.reasons.join(',')}`;
+          expect(r.verdict.kind, where).toBe(kind);
           expect(r.verdict.score).toBeGreaterThanOrEqual(0);
           expect(r.verdict.score).toBeLessThanOrEqual(100);
         }),

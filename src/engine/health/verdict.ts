@@ -25,8 +25,13 @@ export const T = {
   starCentralization: 0.75,
   /** silent: at least this share of members never spoke beyond a greeting… */
   silentShare: 0.8,
-  /** …and there is no living conversation: fewer speakers than this in a median week. */
+  /** …and there is no living conversation: fewer speakers than this in a median week… */
   silentWeeklySpeakers: 3,
+  /** …or fewer messages than this (greetings aside) in a median week. */
+  silentWeeklyTalk: 10,
+  /** When no other rule fits: silent if this share is silent, or the median week has fewer messages than below. */
+  silentShareFallback: 0.6,
+  silentFallbackTalk: 5,
   /** broadcast: the few posters keep at it — at least this many messages a week. */
   broadcastMinWeekly: 5,
   /** community: at least this share of what the core posts is substantial (value, not chit-chat)… */
@@ -123,6 +128,8 @@ export function decide(v: VerdictInput): VerdictOutcome {
   const wasAlive = v.weekly.length >= 8 && peak4 >= T.declinePeakMessages;
   const r2p = a.recentToPeak;
   const medianSpeakers = medianOf(v.weekly.map((w) => w.speakers));
+  const medianTalk = medianOf(v.weekly.map((w) => w.messages - w.greetings));
+  const noConversation = medianSpeakers < T.silentWeeklySpeakers || medianTalk < T.silentWeeklyTalk;
   const topPostersWeekly = v.weekly.length > 0 ? ((v.topPostersShare ?? 0) * v.messages) / v.weekly.length : 0;
   const mesh = s.meshIndex;
   const top = v.topPostersShare ?? 0;
@@ -143,7 +150,7 @@ export function decide(v: VerdictInput): VerdictOutcome {
   ) {
     kind = 'broadcast';
     reasons.push('star_structure');
-  } else if ((a.silentShare ?? 1) >= T.silentShare && medianSpeakers < T.silentWeeklySpeakers) {
+  } else if ((a.silentShare ?? 1) >= T.silentShare && noConversation) {
     kind = 'silent';
     reasons.push('most_members_silent');
   } else if (
@@ -154,7 +161,7 @@ export function decide(v: VerdictInput): VerdictOutcome {
   } else if (membersTalk) {
     kind = 'chatter';
     reasons.push(v.core.members.length === 0 ? 'no_core' : 'core_weak', 'members_talk');
-  } else if ((a.silentShare ?? 1) >= 0.6 || v.messages === 0) {
+  } else if ((a.silentShare ?? 1) >= T.silentShareFallback || v.messages === 0 || medianTalk < T.silentFallbackTalk) {
     kind = 'silent';
     reasons.push('most_members_silent');
   } else {
@@ -228,7 +235,8 @@ function peakWindow(weekly: WeekPoint[]): number {
   let window = 0;
   let peak = 0;
   weekly.forEach((w, i) => {
-    window += w.messages - (i >= 4 ? weekly[i - 4]!.messages : 0);
+    const talk = (p: WeekPoint): number => p.messages - p.greetings;
+    window += talk(w) - (i >= 4 ? talk(weekly[i - 4]!) : 0);
     peak = Math.max(peak, window);
   });
   return peak;
