@@ -55,6 +55,7 @@ export function isSubstantial(text: string | undefined, textLength: number, medi
   if (media !== undefined && SUBSTANTIAL_MEDIA.has(media)) return true;
   if (text === undefined) return textLength >= SUBSTANTIAL_TEXT_CHARS;
   if (text.length >= SUBSTANTIAL_TEXT_CHARS) return true;
+  if (text.length * CJK_CHAR_WEIGHT < SUBSTANTIAL_TEXT_CHARS) return false;
   let weight = 0;
   for (let i = 0; i < text.length && weight < SUBSTANTIAL_TEXT_CHARS; i++) weight += isCjk(text.charCodeAt(i)) ? CJK_CHAR_WEIGHT : 1;
   return weight >= SUBSTANTIAL_TEXT_CHARS;
