@@ -10,7 +10,7 @@ import { renderConditions, renderDiagnosis } from './diagnosis.js';
 import { drawableGraph } from './draw.js';
 import { structureMetrics } from './graph.js';
 import { chooseInteractions } from './interactions.js';
-import { busFactor, CORE_METHOD, coreAbsences, describeCore, pruningCandidates, PRUNE_LIST_MAX, round, selectCore, spamSuspects } from './members.js';
+import { busFactor, CORE_METHOD, coreAbsences, coreMethodText, describeCore, pruningCandidates, PRUNE_LIST_MAX, round, selectCore, spamSuspects } from './members.js';
 import { RESULT_SCHEMA_VERSION, type AnalyzeMeta, type CoreMetrics, type DiagnosisResult } from './result.js';
 import { mean } from './stats.js';
 import { exclusiveValue } from './value.js';
@@ -54,6 +54,7 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
   const coreMessages = core.reduce((s, m) => s + m.messages, 0);
   const coreMetrics: CoreMetrics = {
     method: CORE_METHOD,
+    methodText: coreMethodText(),
     members: coreMembers,
     originalContentShare: core.length > 0 && totalOriginal > 0 ? round(coreOriginal / totalOriginal) : null,
     substantialShare: core.length > 0 && totalSubstantial > 0 ? round(coreSubstantial / totalSubstantial) : null,

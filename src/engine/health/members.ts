@@ -6,6 +6,7 @@ import type { Collector, MemberState } from './collector.js';
 import type { ChosenInteractions } from './interactions.js';
 import type { CoreAbsence, CoreMember, PruneCandidate, PruneReason, SpamSuspect } from './result.js';
 import { weekIndex, weekLabel } from './stats.js';
+import { LANGS, t, type Lang } from '../../kernel/i18n.js';
 
 /** A core member's score must be at least this multiple of an equal share (1 / speakers)… */
 export const CORE_STANDOUT = 2.5;
@@ -35,6 +36,19 @@ export const CORE_METHOD =
   `Members whose score — the largest of their shares of messages, of substantial original posts and of interaction received — ` +
   `is at least ${CORE_STANDOUT}× an equal share (or ${CORE_SHARE_ENOUGH * 100}%), with ≥ ${CORE_MIN_MESSAGES} messages in ≥ ${CORE_MIN_WEEKS} weeks, ` +
   `not spam-like; at most ${CORE_MAX}, and at most ${CORE_MAX_SHARE * 100}% of speakers (but up to ${CORE_MIN_CAP} in small groups).`;
+
+export function coreMethodText(): Record<Lang, string> {
+  const params = {
+    standout: CORE_STANDOUT,
+    share: CORE_SHARE_ENOUGH * 100,
+    minMessages: CORE_MIN_MESSAGES,
+    minWeeks: CORE_MIN_WEEKS,
+    max: CORE_MAX,
+    maxShare: CORE_MAX_SHARE * 100,
+    minCap: CORE_MIN_CAP,
+  };
+  return Object.fromEntries(LANGS.map((lang) => [lang, t(lang, 'health:coreMethod', params)])) as Record<Lang, string>;
+}
 
 export function spamSuspects(c: Collector): Map<number, SpamSuspect> {
   const out = new Map<number, SpamSuspect>();

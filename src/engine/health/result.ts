@@ -196,8 +196,10 @@ export interface CoreAbsence extends MemberRef {
 }
 
 export interface CoreMetrics {
-  /** Plain-language method, e.g. "top contributors by original content + replies received, up to …". */
+  /** Plain-language method (English), e.g. "Members whose score … is at least 2.5× an equal share …". */
   method: string;
+  /** The same method in every UI language. */
+  methodText: Record<Lang, string>;
   members: CoreMember[];
   /** Core members' share of all original content. */
   originalContentShare: number | null;

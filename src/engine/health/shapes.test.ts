@@ -109,6 +109,8 @@ describe('the JSON contract', () => {
     for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
       expect(j.verdict.diagnosis[lang].actions.length).toBeGreaterThanOrEqual(2);
       for (const c of j.conditions) expect(c.text[lang]).not.toMatch(/health:|\{\{/);
+      expect(j.core.methodText[lang]).toMatch(/2.5/);
+      expect(j.core.methodText[lang]).not.toMatch(/health:|\{\{/);
     }
     expect(j.conditions.map((c) => c.id)).toEqual(['sharedNeed', 'exclusiveValue', 'coreSupply', 'structure', 'familiarity', 'activity', 'hygiene']);
     expect(j.graph.edges.length).toBeLessThanOrEqual(3000);
