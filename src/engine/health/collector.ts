@@ -8,6 +8,7 @@ import type { ChatEvent } from '../types.js';
 import { LogHistogram, TimeParser, WeekCounts, weekIndex } from './stats.js';
 import { PairTable } from './pairs.js';
 import { isGreeting, isSubstantial, textFingerprint } from './text.js';
+import { MessageWindow, ORIGINS } from './window.js';
 
 /** Temporal adjacency: a message within this many seconds of another member's message answers it. */
 export const TEMPORAL_WINDOW_S = 300;
@@ -99,15 +100,8 @@ export class Collector {
   firstMs = Infinity;
   lastMs = -Infinity;
 
-  // Bounded ring of recent messages: objectId -> slot.
-  private readonly ringIds: (string | undefined)[] = new Array(MESSAGE_WINDOW);
-  private readonly ringAuthor = new Int32Array(MESSAGE_WINDOW);
-  private readonly ringMs = new Float64Array(MESSAGE_WINDOW);
-  private readonly ringOrigin = new Uint8Array(MESSAGE_WINDOW);
-  private readonly ringAnswered = new Uint8Array(MESSAGE_WINDOW);
-  private readonly ringIndex = new Map<string, number>();
+  private readonly window = new MessageWindow(MESSAGE_WINDOW);
   private readonly time = new TimeParser();
-  private ringNext = 0;
   // The previous message, for temporal adjacency.
   private prevAuthor = -1;
   private prevMs = -Infinity;
@@ -198,16 +192,16 @@ export class Collector {
     if (e.kind === 'content.replied') {
       this.counts.replies++;
       if (d.quote) this.counts.quotes++;
-      const slot = d.replyToObjectId ? this.ringIndex.get(d.replyToObjectId) : undefined;
+      const slot = this.window.slotOf(d.replyToObjectId);
       let target = e.targetId ? this.member(e.targetId, e.targetName, ms) : -1;
-      if (target < 0 && slot !== undefined) target = this.ringAuthor[slot]!;
+      if (target < 0 && slot !== undefined) target = this.window.author[slot]!;
       if (target < 0) this.unresolvedReplies++;
       else {
         this.members[target]!.repliesReceived++;
         this.explicit(actor, target, 1, ms, week);
         answered = target;
       }
-      if (slot !== undefined && this.ringAuthor[slot] !== actor) this.receive(slot, ms, 'reply');
+      if (slot !== undefined && this.window.author[slot] !== actor) this.receive(slot, ms, 'reply');
     }
     // Temporal adjacency: the previous message of another member, if recent. A reply already says
     // whom it answers, and a greeting answers nobody (newcomers saying hello in a row are not talking).
@@ -217,30 +211,31 @@ export class Collector {
     }
     this.prevAuthor = actor;
     this.prevMs = ms;
-    if (e.objectId) this.remember(e.objectId, actor, ms, origin);
+    if (e.objectId) this.window.remember(e.objectId, actor, ms, origin);
   }
 
   private reaction(e: ChatEvent, actor: number, ms: number, week: number): void {
     this.counts.reactions++;
     const ref = e.data?.replyToObjectId ?? e.objectId ?? undefined;
-    const slot = ref ? this.ringIndex.get(ref) : undefined;
+    const slot = this.window.slotOf(ref);
     let target = e.targetId ? this.member(e.targetId, e.targetName, ms) : -1;
-    if (target < 0 && slot !== undefined) target = this.ringAuthor[slot]!;
+    if (target < 0 && slot !== undefined) target = this.window.author[slot]!;
     if (target < 0) return;
     this.members[target]!.reactionsReceived++;
     this.explicit(actor, target, REACTION_WEIGHT, ms, week);
-    if (slot !== undefined && this.ringAuthor[slot] !== actor) this.receive(slot, ms, 'reaction');
+    if (slot !== undefined && this.window.author[slot] !== actor) this.receive(slot, ms, 'reaction');
   }
 
   /** A reply or reaction reached a remembered message: credit its origin. */
   private receive(slot: number, ms: number, how: 'reply' | 'reaction'): void {
-    const agg = this.origins[ORIGINS[this.ringOrigin[slot]!]!];
+    const w = this.window;
+    const agg = this.origins[ORIGINS[w.origin[slot]!]!];
     if (how === 'reply') agg.replies++;
     else agg.reactions++;
-    if (!this.ringAnswered[slot]) {
-      this.ringAnswered[slot] = 1;
+    if (!w.answered[slot]) {
+      w.answered[slot] = 1;
       agg.answered++;
-      if (how === 'reply') agg.latency.add((ms - this.ringMs[slot]!) / 1000);
+      if (how === 'reply') agg.latency.add((ms - w.ms[slot]!) / 1000);
     }
   }
 
@@ -287,19 +282,6 @@ export class Collector {
     seen[0] = (slot + 1) % FINGERPRINTS_PER_MEMBER;
   }
 
-  private remember(objectId: string, author: number, ms: number, origin: ContentOrigin): void {
-    const slot = this.ringNext;
-    const evicted = this.ringIds[slot];
-    if (evicted !== undefined) this.ringIndex.delete(evicted);
-    this.ringIds[slot] = objectId;
-    this.ringAuthor[slot] = author;
-    this.ringMs[slot] = ms;
-    this.ringOrigin[slot] = ORIGINS.indexOf(origin);
-    this.ringAnswered[slot] = 0;
-    this.ringIndex.set(objectId, slot);
-    this.ringNext = (slot + 1) % MESSAGE_WINDOW;
-  }
-
   member(id: string, name: string | undefined, ms: number): number {
     let idx = this.byId.get(id);
     if (idx === undefined) {
@@ -327,8 +309,6 @@ export class Collector {
     return w;
   }
 }
-
-const ORIGINS: ContentOrigin[] = ['original', 'forwarded', 'link'];
 
 function newOriginAgg(): OriginAgg {
   return { messages: 0, replies: 0, reactions: 0, answered: 0, latency: new LogHistogram() };
