@@ -196,18 +196,20 @@ function actions(kind: VerdictKind, v: VerdictInput, sub: VerdictOutcome['subsco
   const spam = v.hygiene.spamSuspects.length > 0;
   const unanswered = (v.activity.newcomers.answeredWithinDayShare ?? 1) < 0.5;
   const manyGreeted = v.activity.greetedThenSilent >= Math.max(3, 0.1 * v.activity.members);
+  const prunable = v.hygiene.pruningCandidatesTotal > 0;
   const byKind: Record<VerdictKind, (ActionId | false)[]> = {
     broadcast: [forwarded ? 'stopForwarding' : 'exclusiveContent', 'selfIntroductions', 'rhythmicDiscussions'],
     chatter: [spam && 'prune', 'appointCore', 'exclusiveContent', 'gateEntrance'],
-    silent: ['gateEntrance', manyGreeted && 'selfIntroductions', unanswered && 'welcomeNewcomers', 'prune', 'rhythmicDiscussions'],
-    declining: [v.core.absences.length > 0 ? 'reviveCore' : 'appointCore', 'rhythmicDiscussions', 'offlineEvents', 'prune'],
+    silent: ['gateEntrance', manyGreeted && 'selfIntroductions', unanswered && 'welcomeNewcomers', prunable && 'prune', 'rhythmicDiscussions'],
+    declining: [v.core.absences.length > 0 ? 'reviveCore' : 'appointCore', 'rhythmicDiscussions', 'offlineEvents', prunable && 'prune'],
     community: [
       spam && 'prune',
       unanswered && 'welcomeNewcomers',
       (sub.familiarity ?? 100) < 50 && 'selfIntroductions',
       (sub.coreSupply ?? 100) < 70 && 'appointCore',
       'offlineEvents',
-      'prune',
+      prunable && 'prune',
+      'rhythmicDiscussions',
     ],
   };
   const list = byKind[kind];
