@@ -138,8 +138,11 @@ export class Collector {
         return;
       case 'member.joined':
       case 'member.readmitted': {
-        if (actor < 0) return;
-        const m = this.members[actor]!;
+        // The member whose membership changed is the target when someone else
+        // made it happen (an invite in an export), else the actor (docs/events.md).
+        const who = e.targetId ? this.member(e.targetId, e.targetName, ms) : actor;
+        if (who < 0) return;
+        const m = this.members[who]!;
         if (m.joinedMs === null) m.joinedMs = ms;
         // Rejoining after leaving makes the member current again.
         if (m.leftMs !== null && ms >= m.leftMs) m.leftMs = null;
@@ -149,8 +152,7 @@ export class Collector {
       case 'member.left':
       case 'member.removed':
       case 'member.banned': {
-        // Removals name the removed member as target when the operator is the actor.
-        const who = e.kind !== 'member.left' && e.targetId ? this.member(e.targetId, e.targetName, ms) : actor;
+        const who = e.targetId ? this.member(e.targetId, e.targetName, ms) : actor;
         if (who < 0) return;
         this.members[who]!.leftMs = ms;
         this.week(week).leftMembers++;
