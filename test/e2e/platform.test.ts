@@ -223,6 +223,8 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
     await page.getByLabel('密碼').fill('not-the-password');
     await page.getByRole('button', { name: /^登\s?入$/ }).click();
     await eventually(() => page.getByRole('alert').textContent()).toContain('電子郵件或密碼不正確');
+    // antd names a busy button "loading 登入"; wait until the first attempt has settled
+    await eventually(() => page.locator('.ant-btn-loading').count()).toBe(0);
 
     await page.getByLabel('密碼').fill(password);
     await page.getByRole('button', { name: /^登\s?入$/ }).click();

@@ -24,7 +24,8 @@ export function renderDiagnosis(v: VerdictInput, o: VerdictOutcome): Record<Lang
   };
   const out = {} as Record<Lang, DiagnosisText>;
   for (const lang of LANGS) {
-    const caveat = t(lang, `health:confidence.${o.confidence}`);
+    // Only a low-confidence reading carries a caveat.
+    const caveat = o.confidence === 'low' ? t(lang, 'health:confidence.low') : '';
     const summary = t(lang, `health:summary.${key}`, params);
     out[lang] = {
       summary: caveat ? t(lang, 'health:format.summaryWithCaveat', { summary, caveat }) : summary,

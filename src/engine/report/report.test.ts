@@ -31,6 +31,14 @@ beforeAll(async () => {
 });
 
 describe('the HTML report', () => {
+  it('explains how core members were chosen in the reader’s language', () => {
+    for (const lang of LANGS) {
+      const html = renderReport(community, lang);
+      expect(community.core.methodText[lang].length).toBeGreaterThan(10);
+      expect(html).toContain(t(lang, 'report:tables.coreMethod', { method: community.core.methodText[lang] }).replaceAll('&', '&amp;').replaceAll('<', '&lt;'));
+    }
+  });
+
   it('opens with the verdict in the chosen language, before the evidence, charts and tables', () => {
     expect(star.verdict.kind).toBe('broadcast');
     const expected = { 'zh-Hans': '广播群', 'zh-Hant': '廣播群', en: 'Broadcast group' } as const;

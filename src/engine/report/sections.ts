@@ -147,7 +147,7 @@ export function coreTable(r: DiagnosisResult, lang: Lang): string {
         c.absences.map((a) => [a.name, a.lastWeek, formatDecimal(lang, a.groupMessagesPerWeekBefore, 1), formatDecimal(lang, a.groupMessagesPerWeekAfter, 1), formatChange(lang, a.change)]),
       )
     : '';
-  return `<section id="core"><h2>${h(L('coreTitle'))}</h2><p class="muted">${h(t(lang, 'report:tables.coreMethod', { method: c.method }))}</p>${body}${absences}</section>`;
+  return `<section id="core"><h2>${h(L('coreTitle'))}</h2><p class="muted">${h(t(lang, 'report:tables.coreMethod', { method: c.methodText[lang] }))}</p>${body}${absences}</section>`;
 }
 
 export function exclusiveTable(r: DiagnosisResult, lang: Lang): string {
