@@ -30,6 +30,31 @@ for (const dialect of DIALECTS) {
     });
     afterAll(() => db.destroy());
 
+    it('a removal whose bookkeeping fails is not stored at all: the member stays, no event, no audit entry', async () => {
+      const m = await makeUser(db.kysely, '差点被清理');
+      await joinCommunity(ctx, { communityId, userId: m });
+      const eventsBefore = (await listEvents(db.kysely, communityId, { limit: 10_000 })).length;
+      const auditBefore = (await listDecisions(db.kysely, communityId, { subjectId: m })).length;
+      const failing = transitionMembership(ctx, {
+        communityId,
+        userId: m,
+        transition: 'remove',
+        by: owner,
+        reason: 'test',
+        within: async (trx) => {
+          await trx.selectFrom('memberships').select('id').execute();
+          throw new Error('bookkeeping failed');
+        },
+      });
+      await expect(failing).rejects.toThrow('bookkeeping failed');
+      const row = await db.kysely.selectFrom('memberships').select('state').where('communityId', '=', communityId).where('userId', '=', m).executeTakeFirst();
+      expect(row?.state).toBe('member');
+      expect((await listEvents(db.kysely, communityId, { limit: 10_000 })).length).toBe(eventsBefore);
+      expect((await listDecisions(db.kysely, communityId, { subjectId: m })).length).toBe(auditBefore);
+      // Leave the place free for the capacity tests below.
+      await transitionMembership(ctx, { communityId, userId: m, transition: 'remove', by: owner });
+    });
+
     it('an application approved by the owner writes applied, approved and joined, an audit entry, and tells the carriers', async () => {
       const heard: MembershipChange[] = [];
       const unregister = registerCarrier({ name: 'test', onMembershipChange: async (c) => void heard.push(c) });

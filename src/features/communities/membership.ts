@@ -5,7 +5,9 @@
  * Each runs in one transaction: policy → rules → store → activity event (+ the
  * audit trail for decisions about a person). Carriers hear of it after commit.
  */
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
+import type { Database } from '../../kernel/db/schema.js';
 import { appendEvent } from '../../kernel/activity/log.js';
 import type { ActivityEvent } from '../../kernel/activity/taxonomy.js';
 import { recordDecision } from '../../kernel/audit.js';
@@ -82,6 +84,12 @@ export interface TransitionInput {
   role?: Exclude<Role, 'owner'>;
   /** How they came: invite, carrier, application… (kept on member.joined). */
   via?: string;
+  /**
+   * The caller's own writes that belong to this decision (its warnings, notices,
+   * appeal outcome): they run in the same transaction, so the change and its
+   * bookkeeping are stored together or not at all.
+   */
+  within?: (trx: Kysely<Database>) => Promise<void>;
 }
 
 /** What the person may do to their own membership. */
@@ -165,6 +173,7 @@ export async function transitionMembership(ctx: AppContext, input: TransitionInp
     if (auditAction && by !== userId) {
       await recordDecision(trx, communityId, { action: auditAction, decidedBy: by, subjectId: userId, reason: reason ?? null, at });
     }
+    if (input.within) await input.within(trx);
     return { member: toMember((await store.findMember(trx, communityId, userId))!) };
   });
   const change = CARRIER_CHANGE[transition];

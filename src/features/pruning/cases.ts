@@ -140,18 +140,21 @@ export async function decideAppeal(ctx: AppContext, slug: string, userId: string
   const a = await store.findAppeal(db, community.id, appealId);
   if (!a) throw NotFound('appeal');
   if (a.state !== 'open') throw Conflict(`this appeal was already ${a.state}`);
-  if (decision === 'grant') {
-    const m = await db.selectFrom('memberships').select('role').where('communityId', '=', community.id).where('userId', '=', a.userId).executeTakeFirst();
-    const role = (m?.role ?? 'member') as Role;
-    await transitionMembership(ctx, { communityId: community.id, userId: a.userId, transition: 'readmit', by: adminId, reason: note, role: role === 'owner' ? 'member' : role });
-  }
   const to = decision === 'grant' ? 'granted' : 'denied';
   const at = ctx.clock.now().toISOString();
-  await transaction(ctx.db, async (trx) => {
+  // The appeal's outcome is stored with the re-admission, in one transaction.
+  const record = async (trx: Parameters<typeof store.decideAppeal>[0]) => {
     if (!(await store.decideAppeal(trx, community.id, appealId, to, adminId, at, note ?? null))) throw Conflict('another admin decided this appeal first');
     await recordDecision(trx, community.id, { action: `appeal.${to}`, decidedBy: adminId, subjectId: a.userId, reason: note ?? null, data: { appealId }, at });
     await notify(ctx, trx, community.id, a.userId, decision === 'grant' ? 'appeal_granted' : 'appeal_denied', { note: note ?? null });
-  });
+  };
+  if (decision === 'grant') {
+    const m = await db.selectFrom('memberships').select('role').where('communityId', '=', community.id).where('userId', '=', a.userId).executeTakeFirst();
+    const role = (m?.role ?? 'member') as Role;
+    await transitionMembership(ctx, { communityId: community.id, userId: a.userId, transition: 'readmit', by: adminId, reason: note, role: role === 'owner' ? 'member' : role, within: record });
+  } else {
+    await transaction(ctx.db, record);
+  }
   return { appeal: { id: appealId, state: to } };
 }
 

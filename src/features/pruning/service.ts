@@ -170,8 +170,14 @@ export async function sweepCommunity(ctx: AppContext, communityId: string, by: s
 }
 
 async function removeForRule(ctx: AppContext, communityId: string, userId: string, ruleId: string, reason: Message, by: string | null) {
-  await transitionMembership(ctx, { communityId, userId, transition: 'remove', by, reason: `pruning:${ruleId}` });
-  await removeFollowUp(ctx, communityId, userId, ruleId, reason, by);
+  await transitionMembership(ctx, {
+    communityId,
+    userId,
+    transition: 'remove',
+    by,
+    reason: `pruning:${ruleId}`,
+    within: (trx) => removeFollowUp(ctx, trx, communityId, userId, ruleId, reason, by),
+  });
 }
 
 /** The scheduler's daily job: every community that has pruning settings. */
@@ -202,8 +208,14 @@ export async function decideReview(ctx: AppContext, slug: string, userId: string
   if (!w) throw NotFound('warning');
   if (w.state !== 'review') throw Conflict(`this warning is ${w.state}, not waiting for review`);
   if (decision === 'remove') {
-    await transitionMembership(ctx, { communityId: community.id, userId: w.userId, transition: 'remove', by: adminId, reason: note || `pruning:${w.rule}` });
-    await removeFollowUp(ctx, community.id, w.userId, w.rule, JSON.parse(w.reason) as Message, adminId);
+    await transitionMembership(ctx, {
+      communityId: community.id,
+      userId: w.userId,
+      transition: 'remove',
+      by: adminId,
+      reason: note || `pruning:${w.rule}`,
+      within: (trx) => removeFollowUp(ctx, trx, community.id, w.userId, w.rule, JSON.parse(w.reason) as Message, adminId),
+    });
     return { warning: toWarningView({ ...(await store.findWarning(db, community.id, warningId))!, displayName: '' }) };
   }
   const at = ctx.clock.now().toISOString();
@@ -215,14 +227,13 @@ export async function decideReview(ctx: AppContext, slug: string, userId: string
 }
 
 /** After the membership change: close the member's warnings and tell them how to appeal. */
-async function removeFollowUp(ctx: AppContext, communityId: string, userId: string, ruleId: string, reason: Message, by: string | null) {
+/** Pruning's side of a removal, written in the removal's own transaction. */
+async function removeFollowUp(ctx: AppContext, trx: Kysely<Database>, communityId: string, userId: string, ruleId: string, reason: Message, by: string | null) {
   const at = ctx.clock.now().toISOString();
-  await transaction(ctx.db, async (trx) => {
-    await store.closeWarningsOf(trx, communityId, userId, 'removed', by, at);
-    const settings = await loadSettings(trx, communityId);
-    const appealUntil = new Date(ctx.clock.now().getTime() + settings.appealWindowDays * 86_400_000).toISOString();
-    await notify(ctx, trx, communityId, userId, 'removed', { rule: ruleId, reason, appealUntil });
-  });
+  await store.closeWarningsOf(trx, communityId, userId, 'removed', by, at);
+  const settings = await loadSettings(trx, communityId);
+  const appealUntil = new Date(ctx.clock.now().getTime() + settings.appealWindowDays * 86_400_000).toISOString();
+  await notify(ctx, trx, communityId, userId, 'removed', { rule: ruleId, reason, appealUntil });
 }
 
 export function toWarningView(w: store.WarningRow & { displayName: string }) {
