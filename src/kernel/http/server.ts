@@ -49,7 +49,6 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
     logger: ctx.config.isTest ? false : { level: ctx.config.logLevel },
     trustProxy: ctx.config.trustProxy ?? 'loopback',
     bodyLimit: 1_048_576,
-    disableRequestLogging: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
