@@ -5,6 +5,7 @@
  */
 import type { ActivityEvent } from '../../kernel/activity/taxonomy.js';
 import type { MembershipState, Role } from './rules.js';
+import { seededRandom } from '../../kernel/random.js';
 
 export const MIN = 60_000;
 export const HOUR = 3_600_000;
@@ -148,14 +149,5 @@ export class DemoSim {
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same community. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded PRNG: the same seed gives the same community. */
+export const mulberry32 = seededRandom;

@@ -9,13 +9,13 @@ import { recordDecision } from '../../kernel/audit.js';
 import { transaction } from '../../kernel/db/connect.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError, type FieldProblem } from '../../kernel/errors.js';
-import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
-import { assertGate } from './policy.js';
+import { signedIn } from '../communities/service.js';
 import {
   previewRules, readSettings, screeningRulesSchema, DEFAULT_SETTINGS,
   type ApplicationForm, type GateSettings, type Preview, type ScreeningRule,
 } from './rules.js';
 import * as store from './store.js';
+import { gateActor } from './access.js';
 
 export interface GateConfig {
   form: ApplicationForm;
@@ -33,9 +33,7 @@ export async function loadConfig(db: Kysely<Database>, communityId: string): Pro
 export async function getConfig(ctx: AppContext, slug: string, userId: string | null): Promise<GateConfig> {
   const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, me);
-  assertGate(actor, 'gate.configure', { communityId: community.id });
+  const { community } = await gateActor(db, slug, me, 'gate.configure');
   return loadConfig(db, community.id);
 }
 
@@ -44,9 +42,7 @@ export async function updateConfig(ctx: AppContext, slug: string, userId: string
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
   return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, me);
-    assertGate(actor, 'gate.configure', { communityId: community.id });
+    const { community, actor } = await gateActor(trx, slug, me, 'gate.configure');
     // Only the owner may let core members review applications.
     const current = await loadConfig(trx, community.id);
     const next: GateConfig = { form: patch.form ?? current.form, rules: patch.rules ?? current.rules, settings: patch.settings ?? current.settings };
@@ -67,9 +63,7 @@ export async function updateConfig(ctx: AppContext, slug: string, userId: string
 export async function previewConfigRules(ctx: AppContext, slug: string, userId: string | null, rules: ScreeningRule[]): Promise<Preview> {
   const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, me);
-  assertGate(actor, 'gate.configure', { communityId: community.id });
+  const { community } = await gateActor(db, slug, me, 'gate.configure');
   const past = await store.recentApplications(db, community.id, 500);
   return previewRules(
     rules,

@@ -17,6 +17,7 @@ import { assertGate, authorizeGate } from './policy.js';
 import { growthFactor, joinsPerChannel, leaderboard, newInviteCode, quotaLeft, referralTree, type Join, type TreeNode } from './rules.js';
 import * as store from './store.js';
 import { toInvite } from './views.js';
+import { gateActor } from './access.js';
 
 export interface CampaignInput {
   name: string;
@@ -62,9 +63,7 @@ export async function createInvite(ctx: AppContext, slug: string, userId: string
 export async function listInvites(ctx: AppContext, slug: string, userId: string | null) {
   const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, me);
-  assertGate(actor, 'gate.invite', { communityId: community.id });
+  const { community, actor } = await gateActor(db, slug, me, 'gate.invite');
   const operator = authorizeGate(actor, 'gate.configure', { communityId: community.id });
   const rows = await store.listInvites(db, community.id, operator ? {} : { ownerId: me, kind: 'personal' });
   const { settings } = await loadConfig(db, community.id);
@@ -94,9 +93,7 @@ export async function revokeInvite(ctx: AppContext, slug: string, userId: string
 export async function referralStats(ctx: AppContext, slug: string, userId: string | null, q: { from?: string; to?: string }) {
   const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, me);
-  assertGate(actor, 'gate.referrals', { communityId: community.id });
+  const { community } = await gateActor(db, slug, me, 'gate.referrals');
   // The period is [from, to); by default it ends just after now, so a join this instant counts.
   const to = q.to ?? new Date(ctx.clock.now().getTime() + 1).toISOString();
   const from = q.from ?? new Date(new Date(to).getTime() - 30 * DAY_MS).toISOString();
@@ -154,9 +151,7 @@ export async function block(ctx: AppContext, slug: string, userId: string | null
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
   return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, me);
-    assertGate(actor, 'gate.configure', { communityId: community.id });
+    const { community } = await gateActor(trx, slug, me, 'gate.configure');
     if (target === me) throw Invalid('userId', 'you cannot block yourself');
     const m = await cstore.findMembership(trx, community.id, target);
     if (m?.state === 'member') throw Conflict('remove the member first; the blocklist keeps people out', 'userId');
@@ -172,9 +167,7 @@ export async function unblock(ctx: AppContext, slug: string, userId: string | nu
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
   return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, me);
-    assertGate(actor, 'gate.configure', { communityId: community.id });
+    const { community } = await gateActor(trx, slug, me, 'gate.configure');
     if (!(await store.deleteBlock(trx, community.id, target))) throw NotFound('block');
     await recordDecision(trx, community.id, { action: 'member.unblocked', decidedBy: me, subjectId: target, at });
     return { blocked: false };

@@ -8,20 +8,18 @@ import { recordDecision } from '../../kernel/audit.js';
 import { transaction } from '../../kernel/db/connect.js';
 import { Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
+import { signedIn } from '../communities/service.js';
 import * as cstore from '../communities/store.js';
 import { loadConfig } from './config.js';
 import { notify } from './notify.js';
-import { assertGate } from './policy.js';
 import { dueReminder, paidStatus, periodForPayment, type Period, type TierInput } from './rules.js';
+import { gateActor } from './access.js';
 
 export async function createTier(ctx: AppContext, slug: string, userId: string | null, input: TierInput) {
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
   return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, me);
-    assertGate(actor, 'gate.configure', { communityId: community.id });
+    const { community } = await gateActor(trx, slug, me, 'gate.configure');
     const row = { id: newId(), communityId: community.id, ...input, archivedAt: null, createdAt: at };
     await trx.insertInto('tiers').values(row).execute();
     return { tier: row };
@@ -32,9 +30,7 @@ export async function createTier(ctx: AppContext, slug: string, userId: string |
 export async function listTiers(ctx: AppContext, slug: string, userId: string | null) {
   const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, me);
-  assertGate(actor, 'gate.mark_paid', { communityId: community.id });
+  const { community } = await gateActor(db, slug, me, 'gate.mark_paid');
   const { settings } = await loadConfig(db, community.id);
   const tiers = await db.selectFrom('tiers').selectAll().where('communityId', '=', community.id).where('archivedAt', 'is', null).orderBy('createdAt').execute();
   const rows = await db
@@ -53,9 +49,7 @@ export async function markPaid(ctx: AppContext, slug: string, userId: string | n
   const now = ctx.clock.now();
   const at = now.toISOString();
   return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, me);
-    assertGate(actor, 'gate.mark_paid', { communityId: community.id });
+    const { community } = await gateActor(trx, slug, me, 'gate.mark_paid');
     const tier = await trx.selectFrom('tiers').selectAll().where('communityId', '=', community.id).where('id', '=', input.tierId).executeTakeFirst();
     if (!tier) throw Invalid('tierId', 'no such tier in this community');
     const m = await cstore.findMembership(trx, community.id, input.userId);

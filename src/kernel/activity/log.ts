@@ -13,19 +13,7 @@ export interface StoredEvent extends ActivityEvent {
 }
 
 export async function appendEvent(trx: Kysely<Database>, communityId: string, event: ActivityEvent): Promise<void> {
-  await trx
-    .insertInto('activityEvents')
-    .values({
-      communityId,
-      kind: event.kind,
-      actorId: event.actorId,
-      targetId: event.targetId ?? null,
-      objectType: event.objectType ?? null,
-      objectId: event.objectId ?? null,
-      data: event.data ? JSON.stringify(event.data) : null,
-      at: event.at,
-    })
-    .execute();
+  await appendEvents(trx, communityId, [event]);
 }
 
 /** Bulk append for importers and the demo loader (same transaction rules). */

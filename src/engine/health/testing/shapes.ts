@@ -7,6 +7,7 @@
 import type { ContentOrigin, MediaKind } from '../../../kernel/activity/taxonomy.js';
 import type { ChatEvent } from '../../types.js';
 import type { VerdictKind } from '../result.js';
+import { seededRandom } from '../../../kernel/random.js';
 
 export interface ShapeOptions {
   seed: number;
@@ -23,17 +24,8 @@ const DAY = 86_400_000;
 const WORDS = ['考试', '资料', '经验', '复习', '面试', '真题', '分享', '笔记', 'deadline', 'notes', 'exam', 'tips', 'schedule', 'review', '报名', '学校', '老师', '计划'];
 const SHORT = ['哈哈', '是的', '同意', 'ok', '我也是', '+1', '好的', '有道理', 'lol', '真的吗', '厉害', 'nice', '谢谢', '收到'];
 
-/** mulberry32: small, fast, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG for test data (kernel/random.ts, pure). */
+export const rng = seededRandom;
 
 interface Msg {
   id: string;
