@@ -153,9 +153,7 @@ export function decide(v: VerdictInput): VerdictOutcome {
   } else if ((a.silentShare ?? 1) >= T.silentShare && noConversation) {
     kind = 'silent';
     reasons.push('most_members_silent');
-  } else if (
-    v.core.members.length > 0 && (sub.coreSupply ?? 0) >= T.coreSupplyMin && (v.core.valueRate ?? 0) >= T.coreValueRate && membersTalk
-  ) {
+  } else if (coreSupplies(v, sub) && membersTalk) {
     kind = 'community';
     reasons.push('core_supplies', 'members_talk');
   } else if (membersTalk) {
@@ -178,12 +176,19 @@ export function decide(v: VerdictInput): VerdictOutcome {
   return { kind, score, subscores: sub, statuses: statuses(v, sub), confidence, reasons, actions: actions(kind, v, sub) };
 }
 
+/** Condition 3 as the verdict tests it: core members exist and supply substantial content. */
+function coreSupplies(v: VerdictInput, sub: VerdictOutcome['subscores']): boolean {
+  return v.core.members.length > 0 && (sub.coreSupply ?? 0) >= T.coreSupplyMin && (v.core.valueRate ?? 0) >= T.coreValueRate;
+}
+
 function statuses(v: VerdictInput, sub: VerdictOutcome['subscores']): Record<ConditionId, ConditionStatus> {
   const of = (x: number | null): ConditionStatus => (x === null ? 'not_measurable' : x >= 60 ? 'met' : x >= 35 ? 'weak' : 'unmet');
+  // The evidence never calls core supply met when the verdict says the core does not supply.
+  const core = of(sub.coreSupply);
   return {
     sharedNeed: 'not_measurable',
     exclusiveValue: v.messages === 0 ? 'not_measurable' : of(sub.exclusiveValue),
-    coreSupply: v.messages === 0 ? 'not_measurable' : of(sub.coreSupply),
+    coreSupply: v.messages === 0 ? 'not_measurable' : core === 'met' && !coreSupplies(v, sub) ? 'weak' : core,
     structure: of(sub.structure),
     familiarity: of(sub.familiarity),
     activity: of(sub.activity),
