@@ -56,7 +56,7 @@ export async function runDiagnose(input: string, opts: DiagnoseOptions = {}, io:
     const opened = await openImport(input, { format: opts.format, onProgress: progress && ((p) => progress.bytes(p)) });
     progress?.expect(opened.bytesTotal);
     const events = progress ? progress.count(opened.events) : opened.events;
-    const result = await analyze(events, { format: opened.format, label: opened.label, path: input });
+    const result = await analyze(events, { format: opened.format, label: opened.label, path: input, chatName: opened.chatName });
     progress?.clear();
 
     if (out) {

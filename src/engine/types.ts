@@ -50,6 +50,8 @@ export interface Importer {
    * Throws ImportError on malformed input: never yields a partial result silently.
    */
   read(path: string, options?: ImportOptions): AsyncIterable<ChatEvent>;
+  /** The group's own name, where the export states it near its start (null otherwise). */
+  chatName?(probe: Probe): string | null;
 }
 
 /** Malformed or unreadable input. The CLI prints it and exits with code 2. */

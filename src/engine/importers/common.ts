@@ -209,3 +209,26 @@ export function pinEvent(
   if (actor?.name !== undefined) ev.actorName = actor.name;
   return ev;
 }
+
+/**
+ * The string value of the first `"key": "…"` after `after` (a regex) in the head
+ * of a JSON export, decoded; null when it is not there (or cut off by the head).
+ */
+export function jsonStringIn(head: string, key: string, after?: RegExp): string | null {
+  let from = 0;
+  if (after) {
+    const m = after.exec(head);
+    if (!m) return null;
+    from = m.index + m[0].length;
+  }
+  const re = new RegExp(`"${key}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*")`, 'g');
+  re.lastIndex = from;
+  const m = re.exec(head);
+  if (!m) return null;
+  try {
+    const value = JSON.parse(m[1]!) as string;
+    return value.trim() || null;
+  } catch {
+    return null;
+  }
+}

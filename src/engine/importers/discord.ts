@@ -4,7 +4,7 @@
  */
 import type { MediaKind } from '../../kernel/activity/taxonomy.js';
 import { ImportError, ReplyResolver, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
-import { membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput } from './common.js';
+import { membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput, jsonStringIn } from './common.js';
 import { fileSize } from './files.js';
 import { scanJsonArray } from './jsonArrayScanner.js';
 
@@ -31,6 +31,11 @@ interface DcMessage {
 }
 
 export const discordImporter: Importer = {
+  chatName(probe) {
+    const guild = jsonStringIn(probe.head, 'name', /"guild"\s*:\s*\{/);
+    const channel = jsonStringIn(probe.head, 'name', /"channel"\s*:\s*\{/);
+    return [guild, channel && `#${channel}`].filter(Boolean).join(' ') || null;
+  },
   format: 'discord',
   label: 'DiscordChatExporter JSON',
   sniff(probe: Probe): number {

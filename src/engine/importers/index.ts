@@ -30,6 +30,8 @@ export interface OpenedImport {
   format: FormatId;
   label: string;
   bytesTotal: number;
+  /** The group's name when the export states it. */
+  chatName: string | null;
   events: AsyncIterable<ChatEvent>;
 }
 
@@ -69,6 +71,7 @@ export async function openImport(path: string, options: OpenImportOptions = {}):
     format: chosen.format,
     label: chosen.label,
     bytesTotal: total,
+    chatName: chosen.chatName?.(probe) ?? null,
     events: chosen.read(target, { onProgress: options.onProgress }),
   };
 }

@@ -24,6 +24,9 @@ const PLACEHOLDERS: Record<string, MediaKind> = {
 };
 
 export const qqImporter: Importer = {
+  chatName(probe) {
+    return /消息对象[:：][ \t]*(.+)/.exec(probe.head)?.[1]?.trim() || null;
+  },
   format: 'qq',
   label: 'QQ message-manager export (.txt)',
   sniff(probe: Probe): number {

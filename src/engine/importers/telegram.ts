@@ -4,7 +4,7 @@
  */
 import type { MediaKind } from '../../kernel/activity/taxonomy.js';
 import { ImportError, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
-import { isoFromEpoch, membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput } from './common.js';
+import { isoFromEpoch, membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput, jsonStringIn } from './common.js';
 import { eventStream } from './eventStream.js';
 import { scanJsonArray } from './jsonArrayScanner.js';
 import { NumericReplyWindow } from './replyWindow.js';
@@ -49,6 +49,11 @@ const MEDIA: Record<string, MediaKind> = {
 };
 
 export const telegramImporter: Importer = {
+  chatName(probe) {
+    // The chat's own "name" comes before its "messages" array.
+    const end = probe.head.indexOf('"messages"');
+    return jsonStringIn(end >= 0 ? probe.head.slice(0, end) : probe.head, 'name');
+  },
   format: 'telegram',
   label: 'Telegram Desktop JSON (result.json)',
   sniff(probe: Probe): number {

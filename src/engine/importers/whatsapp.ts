@@ -52,6 +52,12 @@ function parseHeader(line: string): Header | undefined {
 }
 
 export const whatsappImporter: Importer = {
+  chatName(probe) {
+    // WhatsApp names the file after the chat: "WhatsApp Chat with X.txt", "与X的 WhatsApp 聊天.txt".
+    const file = probe.path.split(/[\\/]/).pop() ?? '';
+    const m = /^WhatsApp Chat (?:with|-) (.+)\.txt$/i.exec(file) ?? /^与(.+)的 ?WhatsApp 聊天\.txt$/.exec(file);
+    return m?.[1]?.trim() || null;
+  },
   format: 'whatsapp',
   label: 'WhatsApp chat export (.txt)',
   sniff(probe: Probe): number {
