@@ -1,6 +1,6 @@
 /**
- * Telling a person about a gate decision: an in-app notice (notifications
- * table, shown on the applicant's status page) and an e-mail in their
+ * Telling a person about a gate decision: an in-app notice (the shared list in
+ * members/notices.ts, shown by the bell and on the status page) and an e-mail in their
  * language, both inside the deciding transaction so neither is lost or sent
  * for a decision that rolled back.
  */
@@ -8,8 +8,8 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { isLang, t, DEFAULT_LANG } from '../../kernel/i18n.js';
-import { newId } from '../../kernel/ids.js';
-import { insertNotification, userNames } from './store.js';
+import { writeNotice } from '../members/notices.js';
+import { userNames } from './store.js';
 
 export type NoticeKind = 'approved' | 'rejected' | 'waitlisted' | 'admitted' | 'renewal';
 
@@ -22,7 +22,7 @@ export async function notify(
   data: Record<string, string | number> = {},
 ): Promise<void> {
   const at = ctx.clock.now();
-  await insertNotification(trx, { id: newId(at.getTime()), communityId: community.id, userId, kind, data: JSON.stringify(data), createdAt: at.toISOString(), readAt: null });
+  await writeNotice(trx, at, { communityId: community.id, userId, kind, data });
   const [user] = await userNames(trx, [userId]);
   if (!user) return;
   const lang = isLang(user.locale) ? user.locale : DEFAULT_LANG;

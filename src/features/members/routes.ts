@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { markNoticesRead, myNotices } from './notices.js';
 import { INTRO_LIMITS } from './rules.js';
 import { acceptNorms, getOnboarding, getProfile, writeIntro } from './service.js';
 
@@ -37,5 +38,22 @@ export const membersRoutes: FastifyPluginAsync = async (base) => {
     '/communities/:slug/members/:userId/profile',
     { schema: { tags: TAGS, summary: "A member's profile and self-introduction (members only)", params: slugParams.extend({ userId: z.string().min(1).max(64) }) } },
     async (req) => getProfile(ctx, req.params.slug, req.user?.id ?? null, req.params.userId),
+  );
+  app.get('/communities/:slug/notices', { schema: { tags: TAGS, summary: 'My in-app notices here (gate and pruning decisions) and the unread count', params: slugParams } }, async (req) =>
+    myNotices(ctx, req.params.slug, req.user?.id ?? null),
+  );
+  app.post(
+    '/communities/:slug/notices/read',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Mark my notices read: { ids } or { all: true }',
+        params: slugParams,
+        body: z
+          .object({ ids: z.array(z.string().min(1).max(64)).min(1).max(200).optional(), all: z.literal(true).optional() })
+          .refine((b) => !!b.ids !== !!b.all, { error: 'give either ids or all: true', path: ['ids'] }),
+      },
+    },
+    async (req) => markNoticesRead(ctx, req.params.slug, req.user?.id ?? null, req.body),
   );
 };

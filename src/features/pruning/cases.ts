@@ -101,6 +101,11 @@ export async function decideReport(ctx: AppContext, slug: string, userId: string
     const to = decision === 'uphold' ? 'upheld' : 'dismissed';
     if (!(await store.decideReport(trx, community.id, reportId, to, adminId, at, note ?? null))) throw Conflict(`this report was already ${report.state}`);
     await recordDecision(trx, community.id, { action: `report.${to}`, decidedBy: adminId, subjectId: report.subjectId, rule: 'reported', reason: note ?? null, data: { reportId, reporterId: report.reporterId, report: report.reason }, at });
+    // The reporter learns the outcome; the subject learns of an upheld report (it counts toward
+    // the `reported` rule) but never who made it. The admins' note stays with the admins.
+    const subject = (await store.usersById(trx, [report.subjectId])).get(report.subjectId);
+    await notify(ctx, trx, community.id, report.reporterId, to === 'upheld' ? 'report_upheld' : 'report_dismissed', { subject: subject?.displayName ?? '' });
+    if (to === 'upheld') await notify(ctx, trx, community.id, report.subjectId, 'reported_upheld', {});
     return { report: { id: reportId, state: to } };
   });
 }

@@ -1,15 +1,20 @@
 /**
- * Telling a member what pruning decided: an e-mail in their language (queued in
- * the outbox inside the deciding transaction). The in-app side is the member's
- * own status page, which reads the same warnings and decisions.
+ * Telling a member what pruning decided: an in-app notice in the member's one
+ * notices list (members/notices.ts, kind `pruning.<kind>`) and, for the
+ * decisions that need action or change membership, an e-mail in their language.
+ * Both are written inside the deciding transaction.
  */
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { DEFAULT_LANG, isLang, t, type Lang } from '../../kernel/i18n.js';
+import { writeNotice } from '../members/notices.js';
 import type { Message } from './rules.js';
 
-export type NoticeKind = 'warned' | 'removed' | 'appeal_granted' | 'appeal_denied';
+export type NoticeKind = 'warned' | 'cleared' | 'removed' | 'appeal_granted' | 'appeal_denied' | 'report_upheld' | 'report_dismissed' | 'reported_upheld';
+
+/** Good news and report outcomes stay in-app: no e-mail for them. */
+const MAILED: ReadonlySet<NoticeKind> = new Set(['warned', 'removed', 'appeal_granted', 'appeal_denied']);
 
 export interface NoticeData {
   rule?: string;
@@ -18,6 +23,8 @@ export interface NoticeData {
   keep?: Message;
   appealUntil?: string;
   note?: string | null;
+  /** Report outcomes: whom the report was about (told to the reporter only). */
+  subject?: string;
 }
 
 export async function notify(
@@ -28,6 +35,9 @@ export async function notify(
   kind: NoticeKind,
   data: NoticeData,
 ): Promise<void> {
+  const clean = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== null));
+  await writeNotice(trx, ctx.clock.now(), { communityId, userId, kind: `pruning.${kind}`, data: clean });
+  if (!MAILED.has(kind)) return;
   const user = await trx.selectFrom('users').select(['email', 'locale']).where('id', '=', userId).executeTakeFirst();
   const community = await trx.selectFrom('communities').select(['name', 'slug']).where('id', '=', communityId).executeTakeFirst();
   if (!user || !community) return;

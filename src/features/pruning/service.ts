@@ -145,6 +145,7 @@ export async function sweepCommunity(ctx: AppContext, communityId: string, by: s
       } else if (d.kind === 'clear') {
         if (!(await store.moveWarning(trx, communityId, d.warningId, ['open', 'review'], 'cleared', by, at))) continue;
         await recordDecision(trx, communityId, { action: 'member.cleared', decidedBy: by, subjectId: d.userId, rule: d.ruleId, reason: 'recovered', at });
+        await notify(ctx, trx, communityId, d.userId, 'cleared', { rule: d.ruleId });
         result.cleared++;
       } else if (d.kind === 'review') {
         if (!(await store.moveWarning(trx, communityId, d.warningId!, ['open'], 'review', by, at))) continue;
