@@ -4,6 +4,8 @@ import { SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorState, Loading, Page } from '../../app/states.js';
+import { NoticesBell } from '../members/notices.js';
+import { StandingBanner } from '../pruning/StandingBanner.js';
 import { canOperate, useHome } from './api.js';
 import { ActivityLine } from './activity.js';
 import { CharterSections, TypeTag } from './CharterView.js';
@@ -16,6 +18,10 @@ export function MemberHomePage() {
   if (q.error || !q.data) {
     return (
       <>
+        {/* A removed member lands here from old links: show their standing and the appeal first. */}
+        <Page>
+          <StandingBanner slug={slug} />
+        </Page>
         <ErrorState error={q.error} retry={() => void q.refetch()} />
         <div style={{ textAlign: 'center' }}>
           <Link to={`/c/${slug}`}>{t('communities-ui:nav.publicPage')}</Link>
@@ -35,16 +41,21 @@ export function MemberHomePage() {
             <TypeTag type={community.type} />
             {viewer && <Tag>{t(`communities-ui:role.${viewer.role}`)}</Tag>}
             <Link to={`/c/${slug}`}>{t('communities-ui:nav.publicPage')}</Link>
+            <Link to={`/c/${slug}/standing`}>{t('gate-ui:status.standing')}</Link>
           </Space>
         </div>
-        {canOperate(viewer) && (
-          <Link to={`/c/${slug}/console`}>
-            <Button icon={<SettingOutlined />} size="large">
-              {t('communities-ui:nav.console')}
-            </Button>
-          </Link>
-        )}
+        <Space>
+          <NoticesBell slug={slug} />
+          {canOperate(viewer) && (
+            <Link to={`/c/${slug}/console`}>
+              <Button icon={<SettingOutlined />} size="large">
+                {t('communities-ui:nav.console')}
+              </Button>
+            </Link>
+          )}
+        </Space>
       </div>
+      <StandingBanner slug={slug} />
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         <Col span={8}>
           <Card size="small">

@@ -7,6 +7,8 @@ import { useMe } from '../../app/session.js';
 import { ErrorState, Loading, Page } from '../../app/states.js';
 import { canOperate, usePublicCommunity, type Viewer } from './api.js';
 import { CharterSections, TypeTag } from './CharterView.js';
+import { NoticesBell } from '../members/notices.js';
+import { StandingBanner } from '../pruning/StandingBanner.js';
 
 export function PublicPage() {
   const { t } = useTranslation();
@@ -18,9 +20,12 @@ export function PublicPage() {
   return (
     <Page>
       <Space orientation="vertical" size={4} style={{ width: '100%', margin: '8px 0 16px' }}>
-        <Typography.Title level={1} style={{ margin: 0, fontSize: 28 }} data-testid="community-name">
-          {community.name}
-        </Typography.Title>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 28 }} data-testid="community-name">
+            {community.name}
+          </Typography.Title>
+          {viewer && <NoticesBell slug={slug} />}
+        </div>
         <Space wrap>
           <TypeTag type={community.type} />
           <Typography.Text type="secondary">
@@ -63,7 +68,10 @@ function JoinBox({ slug, viewer }: { slug: string; viewer: Viewer }) {
       </Space>
     );
   }
-  if (viewer?.state === 'applicant') return <Alert style={box} type="info" showIcon title={t('communities-ui:public.applied')} />;
+  const status = <Link to={`/c/${slug}/status`}>{t('gate-ui:nav.myStatus')}</Link>;
+  if (viewer?.state === 'applicant') return <Alert style={box} type="info" showIcon title={t('communities-ui:public.applied')} description={status} />;
+  // A removed member sees their standing and the appeal, not an invitation to apply.
+  if (viewer?.state === 'removed') return <StandingBanner slug={slug} />;
   if (viewer?.state === 'banned') return <Alert style={box} type="warning" showIcon title={t('communities-ui:public.banned')} />;
   return (
     <Card style={box} data-testid="apply-box">
@@ -78,6 +86,7 @@ function JoinBox({ slug, viewer }: { slug: string; viewer: Viewer }) {
           </Button>
         </Link>
       )}
+      {viewer?.state === 'rejected' && <Typography.Paragraph>{status}</Typography.Paragraph>}
       {me.data && (
         <Link to={`/c/${slug}/apply`}>
           <Button type="primary" size="large" block data-testid="apply-link">

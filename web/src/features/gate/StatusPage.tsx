@@ -6,6 +6,8 @@ import { path } from '../communities/api.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorState, Loading, Page } from '../../app/states.js';
+import { NoticesBell, noticeLink, noticeText } from '../members/notices.js';
+import { StandingBanner } from '../pruning/StandingBanner.js';
 import { useStatus } from './api.js';
 
 export function StatusPage() {
@@ -25,6 +27,10 @@ export function StatusPage() {
   const member = membership?.state === 'member';
   return (
     <Page width={560}>
+      <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+        <NoticesBell slug={slug} />
+      </div>
+      <StandingBanner slug={slug} />
       {member ? (
         <Result
           status="success"
@@ -35,6 +41,9 @@ export function StatusPage() {
             </Link>,
             <Link key="h" to={`/c/${slug}/home`}>
               <Button>{t('gate-ui:status.home')}</Button>
+            </Link>,
+            <Link key="s" to={`/c/${slug}/standing`}>
+              <Button type="link">{t('gate-ui:status.standing')}</Button>
             </Link>,
           ]}
         />
@@ -60,7 +69,9 @@ export function StatusPage() {
             dataSource={notifications}
             renderItem={(n) => (
               <List.Item>
-                <Typography.Text>{t(`gate-ui:notice.${n.kind}`, n.data)}</Typography.Text>
+                <Link to={noticeLink(slug, n)} style={{ color: 'inherit' }}>
+                  <Typography.Text strong={!n.readAt}>{noticeText(t, n)}</Typography.Text>
+                </Link>
                 <Typography.Text type="secondary">{date(n.createdAt)}</Typography.Text>
               </List.Item>
             )}

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
 import { path } from '../communities/api.js';
+import type { Notice } from '../members/notices.js';
 import type { ApplicationForm, GateSettings, Preview, ScreeningRule } from '../../../../src/features/gate/rules.js';
 
 export type { ApplicationForm, GateSettings, Preview, ScreeningRule };
@@ -38,7 +39,7 @@ export interface StatusView {
   application: MyApplication | null;
   waitlistPosition: number | null;
   cooldownUntil: string | null;
-  notifications: { id: string; kind: string; data: Record<string, string | number>; createdAt: string }[];
+  notifications: Notice[];
 }
 
 export interface Invite {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../app/api.js';
 import { ErrorState, Loading, Page, useErrorText } from '../../app/states.js';
+import { NoticesBell } from '../members/notices.js';
 import { day, pruningPath, reasonText, ruleName, say, type MyStatus } from './api.js';
 
 export function StatusPage() {
@@ -17,7 +18,10 @@ export function StatusPage() {
   const s = q.data;
   return (
     <Page>
-      <Typography.Title level={3}>{t('pruning-ui:status.title', { community: s.community.name })}</Typography.Title>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
+        <Typography.Title level={3}>{t('pruning-ui:status.title', { community: s.community.name })}</Typography.Title>
+        <NoticesBell slug={slug} />
+      </div>
       <Space style={{ marginBottom: 16 }}>
         <Tag color={s.state === 'member' ? 'green' : 'red'}>{t(`communities-ui:state.${s.state}`)}</Tag>
       </Space>
