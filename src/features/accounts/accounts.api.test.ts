@@ -87,7 +87,7 @@ for (const dialect of DIALECTS) {
       const res = await signUp(t.client(), 'TAKEN@example.com ');
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('conflict');
-      expect(res.body.error.fields).toEqual([{ path: 'email', message: expect.stringMatching(/already exists/) }]);
+      expect(res.body.error.fields).toEqual([{ path: 'email', code: 'conflict', message: expect.stringMatching(/already exists/) }]);
     });
 
     it('bad input gets 400 naming the field', async () => {

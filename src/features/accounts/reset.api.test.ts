@@ -76,7 +76,7 @@ for (const dialect of DIALECTS) {
       expect((await t.client().post('/api/auth/password-reset/confirm', { token, password: NEW })).status).toBe(200);
       const again = await t.client().post('/api/auth/password-reset/confirm', { token, password: 'third-password-x' });
       expect(again.status).toBe(400);
-      expect(again.body.error.fields).toEqual([{ path: 'token', message: expect.stringMatching(/already used/) }]);
+      expect(again.body.error.fields).toEqual([{ path: 'token', code: 'invalid', message: expect.stringMatching(/already used/) }]);
       expect((await t.client().post('/api/auth/signin', { email: 'once@example.com', password: NEW })).status).toBe(200);
     });
 
@@ -97,7 +97,7 @@ for (const dialect of DIALECTS) {
       t.clock.advance(2 * 60 * 60 * 1000);
       const res = await t.client().post('/api/auth/password-reset/confirm', { token, password: NEW });
       expect(res.status).toBe(400);
-      expect(res.body.error.fields).toEqual([{ path: 'token', message: expect.stringMatching(/expired/) }]);
+      expect(res.body.error.fields).toEqual([{ path: 'token', code: 'invalid', message: expect.stringMatching(/expired/) }]);
       expect((await t.client().post('/api/auth/signin', { email: 'late@example.com', password: OLD })).status).toBe(200);
     });
 

@@ -30,7 +30,7 @@ for (const dialect of DIALECTS) {
         statuses.push(last.status);
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
-      expect(last!.body).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/^too many requests; try again in \d+ s$/) } });
+      expect(last!.body).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/^too many requests; try again in \d+ s$/), params: { seconds: expect.any(Number) } } });
       expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
     });
 

@@ -166,7 +166,7 @@ for (const dialect of DIALECTS) {
 
       const taken = await owner.client.post('/api/communities', charter('mba-prep'));
       expect(taken.status).toBe(409);
-      expect(taken.body.error.fields).toEqual([{ path: 'slug', message: 'this address is already taken' }]);
+      expect(taken.body.error.fields).toEqual([{ path: 'slug', code: 'conflict', message: 'this address is already taken' }]);
       const renamed = await owner.client.patch('/api/communities/quiet-group/charter', { slug: 'mba-prep' });
       expect(renamed.status).toBe(409);
       expect((await owner.client.get('/api/communities/nope-nope')).status).toBe(404);

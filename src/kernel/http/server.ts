@@ -21,7 +21,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { AppError, HTTP_STATUS, Unauthorized, type ErrorCode, type FieldProblem } from '../errors.js';
+import { AppError, HTTP_STATUS, Unauthorized, type ErrorCode, type FieldProblem, type ProblemParams } from '../errors.js';
+import { zodFieldProblem } from './problems.js';
 import { readSession, SESSION_COOKIE, type SessionUser } from '../auth/session.js';
 import { negotiateLang, type Lang, isLang } from '../i18n.js';
 import { packageRoot } from '../paths.js';
@@ -65,10 +66,10 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
   await app.register(fastifyRateLimit, {
     global: false,
     ...(ctx.config.redisUrl ? { redis: new (await import('ioredis')).Redis(ctx.config.redisUrl, { maxRetriesPerRequest: 1 }) } : {}),
-    errorResponseBuilder: (_req, context) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `too many requests; try again in ${Math.ceil(context.ttl / 1000)} s` },
-    }),
+    errorResponseBuilder: (_req, context) => {
+      const seconds = Math.ceil(context.ttl / 1000);
+      return { statusCode: 429, error: { code: 'rate_limited', message: `too many requests; try again in ${seconds} s`, params: { seconds } } };
+    },
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -126,31 +127,40 @@ export function requireUser(req: FastifyRequest): SessionUser {
   return req.user;
 }
 
-/** The one error format: { error: { code, message, fields?: [{ path, in, message }] } }. */
+/**
+ * The one error format: { error: { code, message, params?, fields?: [{ path, in, message, code, params? }] } }.
+ * Messages are English; codes and params let the client translate (locales/<lang>/errors.json).
+ */
 function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof AppError) return reply.status(HTTP_STATUS[err.code]).send(body(err.code, err.message, err.fields));
+  if (err instanceof AppError) return reply.status(HTTP_STATUS[err.code]).send(body(err.code, err.message, wireFields(err), err.params));
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const fields = err.validation.map((v) => ({
-      path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ?? ''),
-      in: err.validationContext ?? 'body',
-      message: v.message ?? 'invalid',
-    }));
+    const where = err.validationContext ?? 'body';
+    const input = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[where];
+    const fields = err.validation.map((v) => zodFieldProblem(v, where, input));
     const first = fields[0];
     const message = first ? `${first.path || first.in}: ${first.message}` : 'invalid input';
     return reply.status(400).send(body('invalid', message, fields));
   }
   const e = err as { statusCode?: number; message?: string; code?: string };
   const status = e.statusCode ?? 500;
-  // @fastify/rate-limit throws the errorResponseBuilder's object, whose message sits under `error`.
-  if (status === 429) return reply.status(429).send(body('rate_limited', (err as { error?: { message?: string } }).error?.message ?? e.message ?? 'too many requests'));
+  // @fastify/rate-limit throws the errorResponseBuilder's object, whose message and params sit under `error`.
+  if (status === 429) {
+    const limited = (err as { error?: { message?: string; params?: ProblemParams } }).error;
+    return reply.status(429).send(body('rate_limited', limited?.message ?? e.message ?? 'too many requests', [], limited?.params));
+  }
   if (status === 403) return reply.status(403).send(body('forbidden', e.message ?? 'forbidden'));
   if (status >= 400 && status < 500) return reply.status(status).send(body(status === 404 ? 'not_found' : 'invalid', e.message ?? 'bad request'));
   req.log.error(err);
-  return reply.status(500).send(body('invalid' as ErrorCode, 'internal error'));
+  return reply.status(500).send(body('internal', 'internal error'));
 }
 
-function body(code: ErrorCode | 'internal', message: string, fields: (FieldProblem & { in?: string })[] = []) {
-  return { error: { code, message, ...(fields.length ? { fields } : {}) } };
+/** A use case's problems without a code of their own take the error's (invalid, conflict). */
+function wireFields(err: AppError) {
+  return err.fields.map((f) => ({ ...f, code: f.code ?? err.code }));
+}
+
+function body(code: ErrorCode | 'internal', message: string, fields: (FieldProblem & { in?: string })[] = [], params?: ProblemParams) {
+  return { error: { code, message, ...(params ? { params } : {}), ...(fields.length ? { fields } : {}) } };
 }
 
 let indexHtml: string | undefined;

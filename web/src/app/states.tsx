@@ -3,7 +3,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { ApiError } from './api.js';
+import { ApiError, apiErrorText } from './api.js';
 
 /** A single readable column: the mobile-first frame of public and member pages. */
 export function Page({ children, width = 720 }: { children: ReactNode; width?: number }) {
@@ -75,11 +75,7 @@ export function useErrorText() {
   const { t } = useTranslation();
   return (err: unknown): string => {
     if (!(err instanceof ApiError)) return t('common:state.error');
-    if (err.code === 'network') return t('common:state.offline');
-    if (err.status === 429) return t('common:state.rateLimited');
-    if (err.status === 403) return t('common:state.forbidden');
-    if (err.status >= 500) return t('common:state.error');
-    return err.message;
+    return apiErrorText(err);
   };
 }
 

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../../app/api.js';
+import { api, ApiError, problemText } from '../../app/api.js';
 import { useMe } from '../../app/session.js';
 import { ErrorState, Loading, Page, useErrorText } from '../../app/states.js';
 import { path, usePublicCommunity } from '../communities/api.js';
@@ -27,7 +27,7 @@ export function ApplyPage() {
       navigate(`/c/${slug}/status`);
     },
     onError: (err) => {
-      if (err instanceof ApiError) form.setFields(err.fields.filter((f) => f.path.startsWith('answers.')).map((f) => ({ name: f.path.slice(8), errors: [f.message] })));
+      if (err instanceof ApiError) form.setFields(err.fields.filter((f) => f.path.startsWith('answers.')).map((f) => ({ name: f.path.slice(8), errors: [problemText(f, err)] })));
     },
   });
   if (page.isLoading || community.isLoading || me.isLoading) return <Loading />;

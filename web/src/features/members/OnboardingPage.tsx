@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Space, Steps, Typography } from 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError } from '../../app/api.js';
+import { api, ApiError, problemText } from '../../app/api.js';
 import { useMe } from '../../app/session.js';
 import { ErrorState, Loading, Page, useErrorText } from '../../app/states.js';
 import { path } from '../communities/api.js';
@@ -32,7 +32,7 @@ export function OnboardingPage() {
     try {
       qc.setQueryData(['members', slug, 'onboarding'], await fn());
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length) form.setFields(err.fields.filter((f) => f.path.startsWith('intro.')).map((f) => ({ name: f.path.slice(6), errors: [f.message] })));
+      if (err instanceof ApiError && err.fields.length) form.setFields(err.fields.filter((f) => f.path.startsWith('intro.')).map((f) => ({ name: f.path.slice(6), errors: [problemText(f, err)] })));
       else void message.error(errorText(err));
     } finally {
       setBusy(false);

@@ -2,7 +2,7 @@
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../app/api.js';
+import { ApiError, problemText } from '../../../app/api.js';
 import { ErrorState, Loading, useErrorText } from '../../../app/states.js';
 import { useConsole } from '../../communities/console/ConsoleLayout.js';
 import { QUESTION_KINDS } from '../../../../../src/features/gate/form.js';
@@ -31,7 +31,7 @@ export function FormTab() {
     } catch (err) {
       // "form.questions.2.label" → the field of the third question.
       if (err instanceof ApiError && err.fields.length) {
-        form.setFields(err.fields.filter((f) => f.path.startsWith('form.')).map((f) => ({ name: f.path.split('.').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as never, errors: [f.message] })));
+        form.setFields(err.fields.filter((f) => f.path.startsWith('form.')).map((f) => ({ name: f.path.split('.').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as never, errors: [problemText(f, err)] })));
       }
       void message.error(errorText(err));
     }

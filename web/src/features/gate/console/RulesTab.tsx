@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Statistic, Switch, Table, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../app/api.js';
+import { api, ApiError, problemText } from '../../../app/api.js';
 import { ErrorState, Loading, useErrorText } from '../../../app/states.js';
 import { path } from '../../communities/api.js';
 import { useConsole } from '../../communities/console/ConsoleLayout.js';
@@ -37,7 +37,7 @@ export function RulesTab() {
   const channels = [...new Set(['direct', 'referral', ...(invites.data?.invites ?? []).flatMap((i) => (i.channel ? [i.channel] : []))])];
 
   const rules = (): ScreeningRule[] => clean(form.getFieldsValue(true) as Draft);
-  const describe = (err: unknown) => (err instanceof ApiError && err.fields.length ? err.fields.map((f) => `${f.path}: ${f.message}`).join('; ') : errorText(err));
+  const describe = (err: unknown) => (err instanceof ApiError && err.fields.length ? err.fields.map((f) => `${f.path}: ${problemText(f, err)}`).join('; ') : errorText(err));
   async function runPreview() {
     try {
       setProblem(null);
