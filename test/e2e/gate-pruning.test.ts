@@ -159,8 +159,19 @@ describe('the gate, both ways, in a real browser', () => {
   it('the warned member reads why, the deadline and what would keep them', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signInAs(quiet);
-    await page.goto(`/c/${slug}/standing`);
+    // The member home says so and the bell has the notice; both lead to the standing page.
+    await page.goto(`/c/${slug}/home`);
+    await eventually(() => page.getByTestId('standing-banner').isVisible()).toBe(true);
+    await expect(page.getByTestId('standing-banner').textContent()).resolves.toMatch(/You may be removed on .+ \(Inactive for N days\)/);
+    // Two unread: the approval of his application and the warning.
+    await page.getByRole('button', { name: 'Notices, 2 unread' }).click();
+    const warning = page.getByTestId('notice').filter({ hasText: /^Warning \(Inactive for N days\)/ });
+    await eventually(() => warning.count()).toBe(1);
+    await shot('05-notices');
+    await warning.getByRole('link').click();
+    await eventually(() => page.url().endsWith(`/c/${slug}/standing`)).toBe(true);
     await eventually(() => page.getByText('Warning: Inactive for N days').isVisible()).toBe(true);
+    await eventually(() => page.getByRole('button', { name: 'Notices, 1 unread' }).isVisible()).toBe(true);
     await expect(page.getByText('Post, reply, check in or attend an event before the deadline.').isVisible()).resolves.toBe(true);
     await shot('05-warned');
   });
@@ -176,7 +187,11 @@ describe('the gate, both ways, in a real browser', () => {
     await shot('06-audit');
 
     await signInAs(quiet);
-    await page.goto(`/c/${slug}/standing`);
+    // The community's own page shows a removed member their standing, not an invitation to apply.
+    await page.goto(`/c/${slug}`);
+    await eventually(() => page.getByTestId('standing-banner').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'See my standing and appeal' }).click();
+    await eventually(() => page.url().endsWith(`/c/${slug}/standing`)).toBe(true);
     await eventually(() => page.getByText(/You were removed on/).isVisible()).toBe(true);
     await page.getByLabel('Your appeal').fill('I was travelling for a month; I am back and reading again.');
     await page.getByRole('button', { name: 'Send appeal' }).click();
