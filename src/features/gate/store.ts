@@ -186,10 +186,6 @@ export function listBlocks(db: Q, communityId: string) {
 
 // ── notifications ────────────────────────────────────────────────────────────
 
-export async function insertNotification(db: Q, row: Database['notifications']): Promise<void> {
-  await db.insertInto('notifications').values(row).execute();
-}
-
 export function listNotifications(db: Q, communityId: string, userId: string) {
   return db
     .selectFrom('notifications')
