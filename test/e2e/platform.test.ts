@@ -44,6 +44,9 @@ async function shootFailure(ctx: { task: { name: string; result?: { state?: stri
   await shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
 }
 
+/** The sign-in form's submit button. Not matched by exact name: antd keeps its loading icon,
+ *  labelled "loading", in the button while the icon's leave animation runs. */
+const signInButton = () => page.locator('form button[type="submit"]');
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 /** Retries until true; the CPU is shared, so give the page a few seconds, not vitest's default 1 s. */
@@ -221,13 +224,11 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
     await page.goto('/signin');
     await page.getByLabel('電子郵件').fill(email);
     await page.getByLabel('密碼').fill('not-the-password');
-    await page.getByRole('button', { name: /^登\s?入$/ }).click();
+    await signInButton().click();
     await eventually(() => page.getByRole('alert').textContent()).toContain('電子郵件或密碼不正確');
-    // antd names a busy button "loading 登入"; wait until the first attempt has settled
-    await eventually(() => page.locator('.ant-btn-loading').count()).toBe(0);
 
     await page.getByLabel('密碼').fill(password);
-    await page.getByRole('button', { name: /^登\s?入$/ }).click();
+    await signInButton().click();
     await eventually(() => page.getByRole('link', { name: '2019 北大 MBA 备考群' }).isVisible()).toBe(true);
   });
 
