@@ -14,22 +14,13 @@ import { Conflict, Invalid, NotFound, Unauthorized } from '../../kernel/errors.j
 import { DAY_MS } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
 import { assertCan, type Actor } from './policy.js';
-import { slugProblem, type CommunityType, type MembershipState, type Role } from './rules.js';
+import { slugProblem, type MembershipState, type Role } from './rules.js';
 import * as store from './store.js';
 import { toActivityItem, toCommunity, toPublic, toViewer, type ActivityItem, type Community, type PublicCommunity, type Viewer } from './views.js';
 
-export interface CharterInput {
-  slug: string;
-  name: string;
-  type: CommunityType;
-  sharedNeed: string;
-  valuePromise: string;
-  norms: string;
-  entryCriteria: string;
-  capacity?: number | null;
-  publicTeaser?: boolean;
-  teaser?: string;
-}
+/** A charter as written: the community's own fields, with the optional ones optional. */
+export type CharterInput = Pick<Community, 'slug' | 'name' | 'type' | 'sharedNeed' | 'valuePromise' | 'norms' | 'entryCriteria'> &
+  Partial<Pick<Community, 'capacity' | 'publicTeaser' | 'teaser'>>;
 export type CharterPatch = Partial<CharterInput>;
 
 /** What a member sees in the home's recent activity: talk, activities and arrivals — not operators' decisions. */
