@@ -11,7 +11,7 @@ import type { Database } from '../../kernel/db/schema.js';
 import { appendEvent } from '../../kernel/activity/log.js';
 import type { ActivityEvent } from '../../kernel/activity/taxonomy.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { notifyCarriers, type MembershipChange } from '../carriers/hooks.js';
@@ -38,7 +38,7 @@ export async function listMembers(
 export async function changeRole(ctx: AppContext, slug: string, userId: string | null, targetUserId: string, role: Role): Promise<{ member: Member }> {
   const at = ctx.clock.now().toISOString();
   const lock = ctx.db.dialect === 'postgres';
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const community = await loadCommunity(trx, slug);
     const { actor } = await actorIn(trx, community.id, signedIn(userId));
     // Only operators learn whether the target exists.
@@ -129,7 +129,7 @@ export async function transitionMembership(ctx: AppContext, input: TransitionInp
   if ((input.role as Role | undefined) === 'owner') throw Invalid('role', 'ownership is set when the community is created');
   const at = ctx.clock.now().toISOString();
   const lock = ctx.db.dialect === 'postgres';
-  const result = await transaction(ctx.db, async (trx) => {
+  const result = await inTransaction(ctx.db, async (trx) => {
     // Locking the community row serializes joins, so the capacity check holds under concurrency.
     const community = await store.findCommunityById(trx, communityId, { lock });
     if (!community) throw NotFound('community');

@@ -9,7 +9,8 @@ import type { AppContext } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { appendEvent } from '../../kernel/activity/log.js';
 import type { EventKind } from '../../kernel/activity/taxonomy.js';
-import { transaction, isUniqueViolation } from '../../kernel/db/connect.js';
+import { isUniqueViolation } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { Conflict, Invalid, NotFound, Unauthorized } from '../../kernel/errors.js';
 import { DAY_MS } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
@@ -57,7 +58,7 @@ export async function createCommunity(ctx: AppContext, userId: string, input: Ch
     updatedAt: at,
   };
   try {
-    return await transaction(ctx.db, async (trx) => {
+    return await inTransaction(ctx.db, async (trx) => {
       if (await store.findCommunityBySlug(trx, input.slug)) throw slugTaken();
       await store.insertCommunity(trx, row);
       const membershipId = newId(ms);
@@ -143,7 +144,7 @@ const CHARTER_FIELDS = ['slug', 'name', 'type', 'sharedNeed', 'valuePromise', 'n
 export async function updateCharter(ctx: AppContext, slug: string, userId: string | null, patch: CharterPatch): Promise<{ community: Community }> {
   const at = ctx.clock.now().toISOString();
   try {
-    return await transaction(ctx.db, async (trx) => {
+    return await inTransaction(ctx.db, async (trx) => {
       const found = await loadCommunity(trx, slug);
       const community = (await store.findCommunityById(trx, found.id, { lock: ctx.db.dialect === 'postgres' }))!;
       const { actor } = await actorIn(trx, community.id, signedIn(userId));

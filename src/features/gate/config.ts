@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError, type FieldProblem } from '../../kernel/errors.js';
 import { signedIn } from '../communities/service.js';
@@ -41,7 +41,7 @@ export async function getConfig(ctx: AppContext, slug: string, userId: string | 
 export async function updateConfig(ctx: AppContext, slug: string, userId: string | null, patch: Partial<GateConfig>): Promise<GateConfig> {
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { community, actor } = await gateActor(trx, slug, me, 'gate.configure');
     // Only the owner may let core members review applications.
     const current = await loadConfig(trx, community.id);

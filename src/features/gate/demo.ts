@@ -11,7 +11,7 @@ import type { AppContext } from '../../kernel/context.js';
 import { appendEvents } from '../../kernel/activity/log.js';
 import type { ActivityEvent } from '../../kernel/activity/taxonomy.js';
 import { DAY_MS } from '../../kernel/clock.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { hashSecret, newId } from '../../kernel/ids.js';
 import { mulberry32 } from '../communities/demoPlan.js';
@@ -26,7 +26,7 @@ const MIN = 60_000;
 
 export async function loadGateDemo(ctx: AppContext, opts: { slug?: string; force?: boolean } = {}): Promise<{ created: boolean; applications: number }> {
   const slug = opts.slug ?? DEMO_SLUG;
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const community = await trx.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
     if (!community) return { created: false, applications: 0 };
     const cid = community.id;

@@ -6,7 +6,8 @@
 import type { AppContext } from '../../kernel/context.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { DAY_MS } from '../../kernel/clock.js';
-import { transaction, isUniqueViolation } from '../../kernel/db/connect.js';
+import { isUniqueViolation } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { hashSecret, newId } from '../../kernel/ids.js';
 import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
@@ -33,7 +34,7 @@ export async function createInvite(ctx: AppContext, slug: string, userId: string
   const now = ctx.clock.now();
   const at = now.toISOString();
   if (input.kind === 'campaign' && input.expiresAt && new Date(input.expiresAt).getTime() <= now.getTime()) throw Invalid('expiresAt', 'must be in the future');
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const community = await loadCommunity(trx, slug);
     const { actor } = await actorIn(trx, community.id, me, ctx.db.dialect === 'postgres');
     const code = newInviteCode();
@@ -77,7 +78,7 @@ export async function listInvites(ctx: AppContext, slug: string, userId: string 
 export async function revokeInvite(ctx: AppContext, slug: string, userId: string | null, inviteId: string) {
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const community = await loadCommunity(trx, slug);
     const { actor } = await actorIn(trx, community.id, me);
     const inv = await store.findInvite(trx, community.id, inviteId);
@@ -150,7 +151,7 @@ export async function funnel(ctx: AppContext, communityId: string) {
 export async function block(ctx: AppContext, slug: string, userId: string | null, target: string, reason?: string) {
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { community } = await gateActor(trx, slug, me, 'gate.configure');
     if (target === me) throw Invalid('userId', 'you cannot block yourself');
     const m = await cstore.findMembership(trx, community.id, target);
@@ -166,7 +167,7 @@ export async function block(ctx: AppContext, slug: string, userId: string | null
 export async function unblock(ctx: AppContext, slug: string, userId: string | null, target: string) {
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { community } = await gateActor(trx, slug, me, 'gate.configure');
     if (!(await store.deleteBlock(trx, community.id, target))) throw NotFound('block');
     await recordDecision(trx, community.id, { action: 'member.unblocked', decidedBy: me, subjectId: target, at });

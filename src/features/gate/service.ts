@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError, Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { hashSecret, newId } from '../../kernel/ids.js';
@@ -50,7 +50,7 @@ export async function apply(ctx: AppContext, slug: string, userId: string | null
   const now = ctx.clock.now();
   const at = now.toISOString();
   const lock = ctx.db.dialect === 'postgres';
-  const { result, joined } = await transaction(ctx.db, async (trx) => {
+  const { result, joined } = await inTransaction(ctx.db, async (trx) => {
     const community = await loadCommunity(trx, slug);
     await cstore.findCommunityById(trx, community.id, { lock }); // serializes joins against capacity
     const { form, rules, settings } = await loadConfig(trx, community.id);
@@ -129,7 +129,7 @@ export async function withdraw(ctx: AppContext, slug: string, userId: string | n
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
   const lock = ctx.db.dialect === 'postgres';
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const community = await loadCommunity(trx, slug);
     const app = await store.latestApplication(trx, community.id, me);
     if (!app || (app.state !== 'pending' && app.state !== 'waitlisted')) throw Conflict('there is no application waiting to withdraw');
@@ -164,7 +164,7 @@ export async function decide(ctx: AppContext, slug: string, userId: string | nul
   const results: { id: string; ok: boolean; state?: string; error?: string }[] = [];
   for (const id of input.ids) {
     try {
-      const joined = await transaction(ctx.db, async (trx) => {
+      const joined = await inTransaction(ctx.db, async (trx) => {
         await cstore.findCommunityById(trx, community.id, { lock });
         const app = await store.findApplication(trx, community.id, id);
         if (!app) throw NotFound('application');
@@ -187,7 +187,7 @@ export async function decide(ctx: AppContext, slug: string, userId: string | nul
 export async function fillFreedPlaces(ctx: AppContext, communityId: string): Promise<string[]> {
   const lock = ctx.db.dialect === 'postgres';
   const at = ctx.clock.now().toISOString();
-  const admitted = await transaction(ctx.db, async (trx) => {
+  const admitted = await inTransaction(ctx.db, async (trx) => {
     const community = await cstore.findCommunityById(trx, communityId, { lock });
     if (!community) throw NotFound('community');
     const waiting = await store.waitlisted(trx, communityId);

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../../kernel/context.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { signedIn } from '../communities/service.js';
@@ -18,7 +18,7 @@ import { gateActor } from './access.js';
 export async function createTier(ctx: AppContext, slug: string, userId: string | null, input: TierInput) {
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { community } = await gateActor(trx, slug, me, 'gate.configure');
     const row = { id: newId(), communityId: community.id, ...input, archivedAt: null, createdAt: at };
     await trx.insertInto('tiers').values(row).execute();
@@ -48,7 +48,7 @@ export async function markPaid(ctx: AppContext, slug: string, userId: string | n
   const me = signedIn(userId);
   const now = ctx.clock.now();
   const at = now.toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { community } = await gateActor(trx, slug, me, 'gate.mark_paid');
     const tier = await trx.selectFrom('tiers').selectAll().where('communityId', '=', community.id).where('id', '=', input.tierId).executeTakeFirst();
     if (!tier) throw Invalid('tierId', 'no such tier in this community');
@@ -75,7 +75,7 @@ export async function markPaid(ctx: AppContext, slug: string, userId: string | n
 /** Job: sends the renewal reminders due now (once per offset per period). Returns how many. */
 export async function sendRenewalReminders(ctx: AppContext, communityId: string): Promise<number> {
   const now = ctx.clock.now();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const community = await cstore.findCommunityById(trx, communityId);
     if (!community) return 0;
     const { settings } = await loadConfig(trx, communityId);

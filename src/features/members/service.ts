@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import { appendEvent } from '../../kernel/activity/log.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
@@ -39,7 +39,7 @@ export async function getOnboarding(ctx: AppContext, slug: string, userId: strin
 export async function acceptNorms(ctx: AppContext, slug: string, userId: string | null) {
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  await transaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const { community, membership } = await asMember(trx, slug, me);
     const p = await ensureProfile(ctx, trx, community.id, me, membership.joinedAt ?? at, at);
     if (!p.normsAcceptedAt) await trx.updateTable('memberProfiles').set({ normsAcceptedAt: at, updatedAt: at }).where('id', '=', p.id).execute();
@@ -51,7 +51,7 @@ export async function acceptNorms(ctx: AppContext, slug: string, userId: string 
 export async function writeIntro(ctx: AppContext, slug: string, userId: string | null, raw: unknown) {
   const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  await transaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const { community, membership } = await asMember(trx, slug, me);
     const { settings } = await loadConfig(trx, community.id);
     const checked = checkIntro(settings.introTemplate, raw);

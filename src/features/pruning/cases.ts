@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../kernel/context.js';
 import { listDecisions } from '../../kernel/audit.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { assertCan } from '../communities/policy.js';
@@ -61,7 +61,7 @@ function appealSince(appeal: { createdAt: string } | undefined, endedAt: string 
 
 export async function reportMember(ctx: AppContext, slug: string, userId: string | null, subjectId: string, reason: string) {
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const community = await loadCommunity(trx, slug);
     const { actor } = await actorIn(trx, community.id, signedIn(userId));
     assertCan(actor, 'community.view_member_home', { communityId: community.id });
@@ -94,7 +94,7 @@ export async function listReports(ctx: AppContext, slug: string, userId: string 
 
 export async function decideReport(ctx: AppContext, slug: string, userId: string | null, reportId: string, decision: 'uphold' | 'dismiss', note?: string) {
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { community, adminId } = await asAdmin(trx, slug, userId);
     const report = await store.findReport(trx, community.id, reportId);
     if (!report) throw NotFound('report');
@@ -114,7 +114,7 @@ export async function decideReport(ctx: AppContext, slug: string, userId: string
 
 export async function appeal(ctx: AppContext, slug: string, userId: string | null, text: string) {
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const me = signedIn(userId);
     const community = await loadCommunity(trx, slug);
     const { membership } = await actorIn(trx, community.id, me);
@@ -158,7 +158,7 @@ export async function decideAppeal(ctx: AppContext, slug: string, userId: string
     const role = (m?.role ?? 'member') as Role;
     await transitionMembership(ctx, { communityId: community.id, userId: a.userId, transition: 'readmit', by: adminId, reason: note, role: role === 'owner' ? 'member' : role, within: record });
   } else {
-    await transaction(ctx.db, record);
+    await inTransaction(ctx.db, record);
   }
   return { appeal: { id: appealId, state: to } };
 }

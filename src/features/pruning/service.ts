@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import { appendEvent } from '../../kernel/activity/log.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError, Conflict, Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
@@ -46,7 +46,7 @@ export async function getSettings(ctx: AppContext, slug: string, userId: string 
 
 export async function updateSettings(ctx: AppContext, slug: string, userId: string | null, patch: Partial<PruningSettings>) {
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { community, adminId } = await asAdmin(trx, slug, userId);
     const before = await loadSettings(trx, community.id);
     const rules = { ...before.rules };
@@ -126,7 +126,7 @@ export async function sweepCommunity(ctx: AppContext, communityId: string, by: s
   const now = ctx.clock.now();
   const at = now.toISOString();
   const result: SweepResult = { warned: 0, cleared: 0, queued: 0, removed: 0, failed: 0 };
-  const removals = await transaction(ctx.db, async (trx) => {
+  const removals = await inTransaction(ctx.db, async (trx) => {
     // One sweep of a community at a time (the daily job and an admin's "run now" may meet):
     // the second waits here and then sees the first one's warnings.
     if (ctx.db.dialect === 'postgres') await trx.selectFrom('communities').select('id').where('id', '=', communityId).forUpdate().execute();
@@ -220,7 +220,7 @@ export async function decideReview(ctx: AppContext, slug: string, userId: string
     return { warning: toWarningView({ ...(await store.findWarning(db, community.id, warningId))!, displayName: '' }) };
   }
   const at = ctx.clock.now().toISOString();
-  await transaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     if (!(await store.moveWarning(trx, community.id, warningId, ['review'], 'kept', adminId, at))) throw Conflict('another admin decided this first');
     await recordDecision(trx, community.id, { action: 'member.kept', decidedBy: adminId, subjectId: w.userId, rule: w.rule, reason: note ?? null, at });
   });
