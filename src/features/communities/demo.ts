@@ -10,7 +10,7 @@ import type { ActivityEvent } from '../../kernel/activity/taxonomy.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { inTransaction } from '../../kernel/db/tx.js';
 import { newId, newSecret } from '../../kernel/ids.js';
-import { hashPassword } from '../accounts/password.js';
+import { hashPassword } from '../accounts/index.js';
 import { DEMO_CHARTER, DEMO_EMAIL_DOMAIN, DEMO_OWNER_EMAIL, DEMO_SLUG } from './demoData.js';
 import { planDemo } from './demoPlan.js';
 import * as store from './store.js';
