@@ -5,8 +5,8 @@ import { loadConfig, type Config } from './config.js';
 import { buildServer, createContext } from './server.js';
 import { connect } from '../kernel/db/connect.js';
 import { migrateToLatest } from '../kernel/db/migrate.js';
-import { loadDemo } from '../features/communities/demo.js';
-import { loadGateDemo } from '../features/gate/demo.js';
+import { loadDemo } from '../features/communities/index.js';
+import { loadGateDemo } from '../features/gate/index.js';
 import { startScheduler } from '../jobs/index.js';
 
 export async function serve({ demo = true }: { demo?: boolean } = {}): Promise<void> {

@@ -8,7 +8,7 @@ import { DIALECTS, openTestDb, type TestDb } from '../../kernel/db/testing.js';
 import { inTransaction } from '../../kernel/db/tx.js';
 import { AppError } from '../../kernel/errors.js';
 import { createMailer } from '../../kernel/mail.js';
-import { registerCarrier, type MembershipChange } from '../carriers/hooks.js';
+import { registerCarrier, type MembershipChange } from '../carriers/index.js';
 import { changeRole, joinCommunity, leave, transitionMembership } from './membership.js';
 import { createCommunity } from './service.js';
 import { charter, makeUser } from './testing.js';
