@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../kernel/context.js';
 import { listDecisions, recordDecision } from '../../kernel/audit.js';
-import { inTransaction } from '../../kernel/db/tx.js';
+import { inTransaction, type Q } from '../../kernel/db/tx.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { usersById } from '../accounts/index.js';
@@ -85,20 +85,15 @@ export async function listReports(ctx: AppContext, slug: string, userId: string 
   };
 }
 
-export async function decideReport(ctx: AppContext, slug: string, userId: string | null, reportId: string, decision: 'uphold' | 'dismiss', note?: string) {
-  const at = ctx.clock.now().toISOString();
-  return inTransaction(ctx.db, async (trx) => {
-    const { community, me: adminId } = await openCommunity(trx, { slug }, userId, 'console.open');
-    const report = await store.findReport(trx, community.id, reportId, { lock: true });
-    if (!report) throw NotFound('report');
-    const to = decision === 'uphold' ? 'upheld' : 'dismissed';
-    if (!(await store.decideReport(trx, community.id, reportId, to, adminId, at, note ?? null))) throw Conflict(`this report was already ${report.state}`);
-    await recordDecision(trx, community.id, { action: `report.${to}`, decidedBy: adminId, subjectId: report.subjectId, rule: 'reported', reason: note ?? null, data: { reportId, reporterId: report.reporterId, report: report.reason }, at });
+export function decideReport(ctx: AppContext, slug: string, userId: string | null, reportId: string, decision: 'uphold' | 'dismiss', note?: string) {
+  const to = decision === 'uphold' ? 'upheld' : 'dismissed';
+  return decideCase(ctx, slug, userId, { table: 'memberReports', noun: 'report', id: reportId, to, note }, async (trx, communityId, report, adminId, at) => {
+    await recordDecision(trx, communityId, { action: `report.${to}`, decidedBy: adminId, subjectId: report.subjectId, rule: 'reported', reason: note ?? null, data: { reportId, reporterId: report.reporterId, report: report.reason }, at });
     // The reporter learns the outcome; the subject learns of an upheld report (it counts toward
     // the `reported` rule) but never who made it. The admins' note stays with the admins.
     const subject = (await usersById(trx, [report.subjectId])).get(report.subjectId);
-    await notify(ctx, trx, { communityId: community.id, userId: report.reporterId, kind: to === 'upheld' ? 'pruning.report_upheld' : 'pruning.report_dismissed', data: { subject: subject?.displayName ?? '' } });
-    if (to === 'upheld') await notify(ctx, trx, { communityId: community.id, userId: report.subjectId, kind: 'pruning.reported_upheld' });
+    await notify(ctx, trx, { communityId, userId: report.reporterId, kind: to === 'upheld' ? 'pruning.report_upheld' : 'pruning.report_dismissed', data: { subject: subject?.displayName ?? '' } });
+    if (to === 'upheld') await notify(ctx, trx, { communityId, userId: report.subjectId, kind: 'pruning.reported_upheld' });
     return { report: { id: reportId, state: to } };
   });
 }
@@ -128,26 +123,44 @@ export async function listAppeals(ctx: AppContext, slug: string, userId: string 
 
 /**
  * Granting re-admits through the communities feature (the membership row, its
- * role and its whole activity history come back; event member.readmitted). The
- * state machine lets only one of two racing admins re-admit.
+ * role and its whole activity history come back; event member.readmitted).
  */
-export async function decideAppeal(ctx: AppContext, slug: string, userId: string | null, appealId: string, decision: 'grant' | 'deny', note?: string) {
-  const at = ctx.clock.now().toISOString();
+export function decideAppeal(ctx: AppContext, slug: string, userId: string | null, appealId: string, decision: 'grant' | 'deny', note?: string) {
   const to = decision === 'grant' ? 'granted' : 'denied';
-  return inTransaction(ctx.db, async (trx) => {
-    const { community, me: adminId } = await openCommunity(trx, { slug }, userId, 'console.open');
-    const a = await store.findAppeal(trx, community.id, appealId, { lock: true });
-    if (!a) throw NotFound('appeal');
-    if (a.state !== 'open') throw Conflict(`this appeal was already ${a.state}`);
-    if (decision === 'grant') {
+  return decideCase(ctx, slug, userId, { table: 'appeals', noun: 'appeal', id: appealId, to, note }, async (trx, communityId, a, adminId, at) => {
+    if (to === 'granted') {
       // Back with the role they had (never as owner: ownership is not given back by appeal).
-      const role = (await membershipOf(trx, community.id, a.userId))?.role ?? 'member';
-      await transitionMembership(ctx, { communityId: community.id, userId: a.userId, transition: 'readmit', by: adminId, reason: note, role: role === 'owner' ? 'member' : role }, trx);
+      const role = (await membershipOf(trx, communityId, a.userId))?.role ?? 'member';
+      await transitionMembership(ctx, { communityId, userId: a.userId, transition: 'readmit', by: adminId, reason: note, role: role === 'owner' ? 'member' : role }, trx);
     }
-    if (!(await store.decideAppeal(trx, community.id, appealId, to, adminId, at, note ?? null))) throw Conflict('another admin decided this appeal first');
-    await recordDecision(trx, community.id, { action: `appeal.${to}`, decidedBy: adminId, subjectId: a.userId, reason: note ?? null, data: { appealId }, at });
-    await notify(ctx, trx, { communityId: community.id, userId: a.userId, kind: decision === 'grant' ? 'pruning.appeal_granted' : 'pruning.appeal_denied', data: { note: note ?? null } });
+    await recordDecision(trx, communityId, { action: `appeal.${to}`, decidedBy: adminId, subjectId: a.userId, reason: note ?? null, data: { appealId }, at });
+    await notify(ctx, trx, { communityId, userId: a.userId, kind: to === 'granted' ? 'pruning.appeal_granted' : 'pruning.appeal_denied', data: { note: note ?? null } });
     return { appeal: { id: appealId, state: to } };
+  });
+}
+
+/**
+ * An admin decides an open case (a report, an appeal) once: the admin's rights
+ * and the case are read inside the transaction, the case row locked, so of two
+ * admins deciding at once the second finds it decided. `then` writes what the
+ * outcome means, in the same transaction.
+ */
+function decideCase<T extends store.CaseTable, R>(
+  ctx: AppContext,
+  slug: string,
+  userId: string | null,
+  c: { table: T; noun: string; id: string; to: store.CaseOutcome<T>; note?: string },
+  then: (trx: Q, communityId: string, row: store.CaseRows[T], adminId: string, at: string) => Promise<R>,
+): Promise<R> {
+  const at = ctx.clock.now().toISOString();
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, me } = await openCommunity(trx, { slug }, userId, 'console.open');
+    const row = await store.findCase(trx, c.table, community.id, c.id, { lock: true });
+    if (!row) throw NotFound(c.noun);
+    if (row.state !== 'open' || !(await store.closeCase(trx, c.table, community.id, c.id, c.to, me, at, c.note ?? null))) {
+      throw Conflict(`this ${c.noun} was already ${row.state === 'open' ? 'decided' : row.state}`);
+    }
+    return then(trx, community.id, row, me, at);
   });
 }
 

@@ -185,20 +185,7 @@ export function findOpenReportBy(db: Q, communityId: string, reporterId: string,
     .executeTakeFirst();
 }
 
-export function findReport(db: Q, communityId: string, id: string, { lock = false } = {}) {
-  return forUpdate(db, db.selectFrom('memberReports').selectAll().where('communityId', '=', communityId).where('id', '=', id), lock).executeTakeFirst();
-}
 
-export async function decideReport(db: Q, communityId: string, id: string, to: 'upheld' | 'dismissed', by: string, at: string, note: string | null): Promise<boolean> {
-  const res = await db
-    .updateTable('memberReports')
-    .set({ state: to, decidedBy: by, decidedAt: at, note })
-    .where('communityId', '=', communityId)
-    .where('id', '=', id)
-    .where('state', '=', 'open')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
 
 export async function listReports(db: Q, communityId: string, q: { state?: MemberReportsTable['state']; limit?: number; offset?: number }) {
   let query = db
@@ -212,6 +199,33 @@ export async function listReports(db: Q, communityId: string, q: { state?: Membe
   return query.orderBy('memberReports.createdAt', 'desc').orderBy('memberReports.id', 'desc').limit(q.limit ?? 100).offset(q.offset ?? 0).execute();
 }
 
+// ── cases: reports and appeals, both decided once by an admin ──────────────────
+
+export interface CaseRows {
+  memberReports: MemberReportsTable;
+  appeals: AppealsTable;
+}
+export type CaseTable = keyof CaseRows;
+export type CaseOutcome<T extends CaseTable> = Exclude<CaseRows[T]['state'], 'open'>;
+
+/** `lock`: hold the row until commit, so two admins deciding one case meet here. */
+export function findCase<T extends CaseTable>(db: Q, table: T, communityId: string, id: string, { lock = false } = {}) {
+  const q = (db as Q).selectFrom(table as CaseTable).selectAll().where('communityId', '=', communityId).where('id', '=', id);
+  return forUpdate(db, q, lock).executeTakeFirst() as Promise<CaseRows[T] | undefined>;
+}
+
+/** Closes an open case; false when someone already decided it. */
+export async function closeCase<T extends CaseTable>(db: Q, table: T, communityId: string, id: string, to: CaseOutcome<T>, by: string, at: string, note: string | null): Promise<boolean> {
+  const res = await db
+    .updateTable(table as CaseTable)
+    .set({ state: to as CaseOutcome<CaseTable>, decidedBy: by, decidedAt: at, note })
+    .where('communityId', '=', communityId)
+    .where('id', '=', id)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 // ── appeals ──────────────────────────────────────────────────────────────────
 
 export async function insertAppeal(db: Q, row: AppealsTable): Promise<void> {
@@ -223,20 +237,7 @@ export function latestAppeal(db: Q, communityId: string, userId: string) {
   return db.selectFrom('appeals').selectAll().where('communityId', '=', communityId).where('userId', '=', userId).orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export function findAppeal(db: Q, communityId: string, id: string, { lock = false } = {}) {
-  return forUpdate(db, db.selectFrom('appeals').selectAll().where('communityId', '=', communityId).where('id', '=', id), lock).executeTakeFirst();
-}
 
-export async function decideAppeal(db: Q, communityId: string, id: string, to: 'granted' | 'denied', by: string, at: string, note: string | null): Promise<boolean> {
-  const res = await db
-    .updateTable('appeals')
-    .set({ state: to, decidedBy: by, decidedAt: at, note })
-    .where('communityId', '=', communityId)
-    .where('id', '=', id)
-    .where('state', '=', 'open')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
 
 export async function listAppeals(db: Q, communityId: string, q: { state?: AppealsTable['state']; limit?: number; offset?: number }) {
   let query = db
