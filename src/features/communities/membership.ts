@@ -117,6 +117,7 @@ const OPERATOR: Partial<Record<Transition, Action>> = {
   remove: 'members.remove',
   ban: 'members.ban',
 };
+/** What the carriers (chat groups of members) hear; an applicant's moves change no group. */
 const CARRIER_CHANGE: Partial<Record<Transition, MembershipChange['change']>> = {
   approve: 'approved',
   join: 'joined',
@@ -124,7 +125,6 @@ const CARRIER_CHANGE: Partial<Record<Transition, MembershipChange['change']>> = 
   remove: 'removed',
   ban: 'banned',
   leave: 'left',
-  withdraw: 'left',
 };
 /** Decisions about a person go to the audit trail, under these names. */
 const AUDITED: Partial<Record<Transition, string>> = {
