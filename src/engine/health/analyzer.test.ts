@@ -36,6 +36,7 @@ describe('analyzer edge cases', () => {
     expect(r.structure.centralization).toBeNull();
     expect(r.core.members).toEqual([]);
     expect(r.core.busFactor).toBe(1);
+    expect(r.verdict).toMatchObject({ kind: 'not_group', score: null });
   });
 
   it('members who never interact leave the structure unmeasurable but not the activity', async () => {
@@ -49,7 +50,7 @@ describe('analyzer edge cases', () => {
   });
 
   it('says shared need is not measurable rather than guessing', async () => {
-    const r = await analyze([post('a', 0), post('b', 1)], meta);
+    const r = await analyze([post('a', 0), post('b', 1), post('c', 2)], meta);
     const need = r.conditions.find((c) => c.id === 'sharedNeed')!;
     expect(need.status).toBe('not_measurable');
     expect(need.score).toBeNull();
@@ -131,6 +132,7 @@ describe('members and silence', () => {
       events.push(post('spammer', i * 60 * 24, '加微信 领取免费资料 限时优惠', { data: { text: '加微信 领取免费资料 限时优惠', links: ['https://ad.example'] } }));
       events.push(post('a', i * 60 * 24 + 30, `message number ${i} about the exam schedule`));
     }
+    events.push(post('b', 60 * 24 * 12, 'a third member, so this is a group'));
     const r = await analyze(events, meta);
     const s = r.hygiene.spamSuspects.find((x) => x.id === 'spammer')!;
     expect(s.reasons).toEqual(['spam_links', 'spam_repeated']);

@@ -11,6 +11,7 @@ import { drawableGraph } from './draw.js';
 import { structureMetrics } from './graph.js';
 import { chooseInteractions } from './interactions.js';
 import { busFactor, CORE_METHOD, coreAbsences, coreMethodText, describeCore, pruningCandidates, PRUNE_LIST_MAX, round, selectCore, spamSuspects } from './members.js';
+import { isGroupChat, notGroupConditions, notGroupVerdict } from './notGroup.js';
 import { RESULT_SCHEMA_VERSION, type AnalyzeMeta, type CoreMetrics, type DiagnosisResult } from './result.js';
 import { mean } from './stats.js';
 import { exclusiveValue } from './value.js';
@@ -86,6 +87,7 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
     weekly,
   };
   const outcome = decide(input);
+  const group = isGroupChat(c.members.length);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     generatedAt: meta.generatedAt ?? new Date().toISOString(),
@@ -102,16 +104,18 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
       weeks: range.count,
       unresolvedReplies: c.unresolvedReplies + (meta.unresolvedReplies ?? 0),
     },
-    verdict: {
-      kind: outcome.kind,
-      score: outcome.score,
-      subscores: outcome.subscores,
-      confidence: outcome.confidence,
-      reasons: outcome.reasons,
-      actions: outcome.actions,
-      diagnosis: renderDiagnosis(input, outcome),
-    },
-    conditions: renderConditions(input, outcome),
+    verdict: group
+      ? {
+          kind: outcome.kind,
+          score: outcome.score,
+          subscores: outcome.subscores,
+          confidence: outcome.confidence,
+          reasons: outcome.reasons,
+          actions: outcome.actions,
+          diagnosis: renderDiagnosis(input, outcome),
+        }
+      : notGroupVerdict(c.members.length),
+    conditions: group ? renderConditions(input, outcome) : notGroupConditions(),
     interactions: chosen.info,
     structure: roundStructure(structure),
     exclusiveValue: value,

@@ -14,6 +14,9 @@ export const RESULT_SCHEMA_VERSION = 1;
 /** 社群 / 广播群 / 闲聊群 / 衰退群 / 沉默群 */
 export type VerdictKind = 'community' | 'broadcast' | 'chatter' | 'declining' | 'silent';
 
+/** What the analysis says the chat is: a group of one of the kinds above, or not a group at all (a 1:1 chat). */
+export type ResultKind = VerdictKind | 'not_group';
+
 /** The seed's three conditions plus the measurable properties that follow from them. */
 export type ConditionId =
   | 'sharedNeed' // condition 1: 共同利益或需求
@@ -75,9 +78,10 @@ export interface SourceInfo {
 }
 
 export interface Verdict {
-  kind: VerdictKind;
-  /** 0..100 health score (docs/metrics.md §Verdict). */
-  score: number;
+  /** 'not_group' for a chat between two people: no group verdict, no score, conditions not measurable. */
+  kind: ResultKind;
+  /** 0..100 health score (docs/metrics.md §Verdict); null when the chat is not a group. */
+  score: number | null;
   /** Per-condition 0..100 sub-scores that make up `score` (null = not measured). */
   subscores: Record<Exclude<ConditionId, 'sharedNeed'>, number | null>;
   /** How sure the classification is: low when the log is short or small. */
