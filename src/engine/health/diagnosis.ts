@@ -26,7 +26,8 @@ export function renderDiagnosis(v: VerdictInput, o: VerdictOutcome): Record<Lang
   for (const lang of LANGS) {
     // Only a low-confidence reading carries a caveat.
     const caveat = o.confidence === 'low' ? t(lang, 'health:confidence.low') : '';
-    const summary = t(lang, `health:summary.${key}`, params);
+    const minority = o.reasons.includes('silent_majority') ? ' ' + t(lang, 'health:summary.silentMajority', params) : '';
+    const summary = t(lang, `health:summary.${key}`, params) + minority;
     out[lang] = {
       summary: caveat ? t(lang, 'health:format.summaryWithCaveat', { summary, caveat }) : summary,
       actions: o.actions.map((a) => t(lang, `health:actions.${a}`)),
