@@ -145,12 +145,15 @@ describe('members and silence', () => {
   it('tracks newcomer first-reply latency and retention', async () => {
     const events: ChatEvent[] = [post('host', 0), post('host', 60 * 24 * 20)];
     const hello = post('newbie', 60 * 24 * 21, 'hello, I am preparing for the exam too and want to learn');
-    events.push(hello, reply('host', 60 * 24 * 21 + 30, hello), post('newbie', 60 * 24 * 30), post('host', 60 * 24 * 60));
+    // Retention is the retention table's week +4: the newbie arrived in week 3 and posts again in week 7.
+    events.push(hello, reply('host', 60 * 24 * 21 + 30, hello), post('newbie', 60 * 24 * 49), post('host', 60 * 24 * 60));
     const r = await analyze(events, meta);
     expect(r.activity.newcomers.count).toBe(1);
     expect(r.activity.newcomers.medianFirstReplySeconds).toBe(30 * 60);
     expect(r.activity.newcomers.answeredWithinDayShare).toBe(1);
     expect(r.activity.newcomers.retention4w).toBe(1);
+    expect(r.activity.newcomers.retentionCohorts).toEqual({ first: '2024-01-22', last: '2024-01-22', cohorts: 1, members: 1 });
+    expect(r.retention.find((c) => c.week === '2024-01-22')!.retained[4]).toBe(1);
   });
 });
 

@@ -61,6 +61,7 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
     substantialShare: core.length > 0 && totalSubstantial > 0 ? round(coreSubstantial / totalSubstantial) : null,
     valueRate: core.length > 0 && coreMessages > 0 ? round(coreSubstantial / coreMessages) : null,
     continuity: core.length > 0 ? round(mean(coreMembers.map((m) => m.continuity))!) : null,
+    originalRate: core.length > 0 && coreMessages > 0 ? round(coreOriginal / coreMessages) : null,
     busFactor: busFactor(c),
     absences: coreAbsences(c, core, weekMessages),
   };
@@ -70,7 +71,12 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
   const topPostersShare = c.messages > 0 ? round(posters.reduce((a, b) => a + b, 0) / c.messages) : null;
   const act = activity(c, chosen, weekly, topPostersShare);
   const candidates = pruningCandidates(c, spam, coreIdx);
-  const hygiene = { spamSuspects: [...spam.values()], pruningCandidates: candidates.slice(0, PRUNE_LIST_MAX), pruningCandidatesTotal: candidates.length };
+  const hygiene = {
+    spamSuspects: [...spam.values()],
+    pruningCandidates: candidates.slice(0, PRUNE_LIST_MAX),
+    pruningCandidatesTotal: candidates.length,
+    pruningCandidateShare: c.members.length > 0 ? round(candidates.length / c.members.length) : null,
+  };
   const value = exclusiveValue(c);
 
   const input: VerdictInput = {

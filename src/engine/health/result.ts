@@ -98,7 +98,11 @@ export interface MeasuredValue {
   /** Dotted path of the metric in this result, e.g. 'structure.meshIndex'. */
   metric: string;
   value: number | null;
-  /** The threshold the verdict compared against, when one applies. */
+  /**
+   * A pass mark the condition's status depends on, when the value is decisive:
+   * a condition is `met` only when every value shown with a threshold meets it.
+   * Values without one are context (shown, never coloured).
+   */
   threshold?: number;
   /** '>=' means higher is healthier. */
   direction?: '>=' | '<=';
@@ -213,6 +217,8 @@ export interface CoreMetrics {
   valueRate: number | null;
   /** Mean continuity of the core members. */
   continuity: number | null;
+  /** Original messages / messages of the core: how much of what the core posts is its own (not forwards or bare links). */
+  originalRate: number | null;
   /** Smallest number of members who produced ≥ 50% of messages (CHAOSS contributor absence factor). */
   busFactor: number;
   /** Core members who stopped, and what happened to the group after. */
@@ -238,8 +244,14 @@ export interface NewcomerMetrics {
   medianFirstReplySeconds: number | null;
   /** Share of newcomers who spoke and got any answer within 24 h. */
   answeredWithinDayShare: number | null;
-  /** Share of newcomers (with ≥ 4 weeks of log after they arrived) who spoke in weeks 2–4 after arriving. */
+  /**
+   * The retention table's week +4, pooled over the newcomer cohorts that reached it:
+   * members of those cohorts who posted in the 4th week after the week they arrived,
+   * / members of those cohorts. Founding cohorts (the log's first 2 weeks) are not newcomers.
+   */
   retention4w: number | null;
+  /** Which cohorts retention4w covers (first and last cohort week, how many cohorts and members). */
+  retentionCohorts: { first: string | null; last: string | null; cohorts: number; members: number };
 }
 
 export interface ActivityMetrics {
@@ -289,10 +301,16 @@ export interface HygieneMetrics {
   /** Up to 200, most urgent first (spam before inactivity). */
   pruningCandidates: PruneCandidate[];
   pruningCandidatesTotal: number;
+  /** pruningCandidatesTotal / members seen (null with no members). */
+  pruningCandidateShare: number | null;
 }
 
 export interface WeekPoint {
   week: string;
+  /** Days of this week the log covers (the first and last weeks are usually cut short by the export). */
+  coveredDays: number;
+  /** coveredDays < 7: the counts are of part of a week, not a fall or a rise. */
+  partial: boolean;
   messages: number;
   /** Messages that were only a greeting (not conversation). */
   greetings: number;
