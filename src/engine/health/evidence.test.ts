@@ -96,3 +96,13 @@ describe('a partial last week', () => {
     }
   });
 });
+
+describe('hygiene', () => {
+  it('scores below "met" when most members are pruning candidates, even with no spam', async () => {
+    const r = await analyze(generateShape('silent', { seed: 1 }), meta);
+    expect(r.hygiene.spamSuspects).toEqual([]);
+    expect(r.hygiene.pruningCandidateShare!).toBeGreaterThan(0.5);
+    expect(r.verdict.subscores.hygiene!).toBeLessThan(60);
+    expect(r.conditions.find((c) => c.id === 'hygiene')!.status).not.toBe('met');
+  });
+});

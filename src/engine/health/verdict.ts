@@ -125,7 +125,14 @@ export function subscores(v: VerdictInput): VerdictOutcome['subscores'] {
       scale(a.newcomers.retention4w, 0.1, 0.5),
       scale(a.newcomers.answeredWithinDayShare, 0.2, 0.8),
     ]),
-    hygiene: v.messages === 0 ? null : mean100([scale(v.hygiene.spamSuspects.length / speakers, 0.1, 0)]),
+    // Spam, and members who are pruning candidates: a group whose members mostly are cannot score as clean.
+    hygiene:
+      v.messages === 0
+        ? null
+        : mean100([
+            scale(v.hygiene.spamSuspects.length / speakers, 0.1, 0),
+            v.hygiene.pruningCandidateShare === null ? null : scale(v.hygiene.pruningCandidateShare, 0.6, 0.2),
+          ]),
   };
 }
 
