@@ -12,7 +12,7 @@ import { whatsappImporter } from './whatsapp.js';
 import { WHATSAPP_LOCALES } from './whatsappLocales.js';
 import { collect, ofKind } from './testkit.js';
 
-/** Ana adds Bea, Cleo joins by link, Bea leaves, Ana removes Cleo. */
+/** Ana adds Bea, Cleo joins by link, Bea leaves, Ana removes Cleo (deleted messages come from the table). */
 interface Sample {
   encryption: string;
   joinedByLink: string;
@@ -148,6 +148,7 @@ describe('WhatsApp system lines and media placeholders in every language of the 
         `2/1/24, 09:02 - ${s.added}`,
         `2/1/24, 09:03 - ${s.joinedByLink}`,
         ...locale.media.map(([text], i) => `2/1/24, 10:${String(i).padStart(2, '0')} - Bea: ${i % 2 ? '\u200e' : ''}${text}`),
+        ...locale.deleted.map((text, i) => `2/1/24, 10:5${i} - Ana: ${i % 2 ? '\u200e' : ''}${text}${i === 0 ? '.' : ''}`),
         `2/1/24, 11:00 - ${s.left}`,
         `2/1/24, 11:01 - ${s.removed}`,
       ];
@@ -163,9 +164,12 @@ describe('WhatsApp system lines and media placeholders in every language of the 
       expect(ofKind(events, 'member.left').map((e) => e.targetName)).toEqual(['Bea']);
       expect(ofKind(events, 'member.removed').map((e) => [e.targetName, e.actorName])).toEqual([['Cleo', 'Ana']]);
       // The notice is one system event with no author, so it makes nobody a member.
-      const notice = ofKind(events, 'system.other');
+      const system = ofKind(events, 'system.other');
+      const notice = system.filter((e) => e.data?.deleted !== true);
       expect(notice).toHaveLength(1);
       expect(notice[0]!.actorId).toBeNull();
+      // A deleted message is its author's system event, never a post with the placeholder as text.
+      expect(system.filter((e) => e.data?.deleted === true).map((e) => e.actorName)).toEqual(locale.deleted.map(() => 'Ana'));
     });
   }
 });

@@ -10,7 +10,7 @@
 import { ImportError, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
 import { idFromName, isoFromParts, membershipEvent, messageEvents, systemEvent } from './common.js';
 import { readLines } from './files.js';
-import { classifySystem, isEncryptionNotice, mediaPlaceholder } from './whatsappText.js';
+import { classifySystem, isDeletedMessage, isEncryptionNotice, mediaPlaceholder } from './whatsappText.js';
 
 const EXPECTED = "a WhatsApp chat export (.txt) with lines like '12/31/19, 9:41 PM - Name: text' or '[31/12/2019, 21:41:05] Name: text'";
 
@@ -130,7 +130,7 @@ async function* readWhatsapp(path: string, options?: ImportOptions): AsyncGenera
     // iOS writes system lines as "<group name>: \u200e<text>"
     const bare = text.replace(/^[\u200e\u200f]+/, '');
     // The encryption notice is a system line even where an export names the other person as its sender (1:1 chats).
-    const system = !isMessage || (text.startsWith('\u200e') && !mediaPlaceholder(bare)) || isEncryptionNotice(bare);
+    const system = !isMessage || isEncryptionNotice(bare) || (text.startsWith('\u200e') && !mediaPlaceholder(bare) && !isDeletedMessage(bare));
     if (system) {
       yield* systemEvents(p.at, bare, known);
       return;
@@ -138,7 +138,7 @@ async function* readWhatsapp(path: string, options?: ImportOptions): AsyncGenera
     const actor = memberOf(author);
     known.set(actor.name, actor);
     const media = mediaPlaceholder(bare);
-    if (/^(This message was deleted|You deleted this message|此消息已删除|你删除了此消息|您删除了此消息)$/.test(bare)) {
+    if (isDeletedMessage(bare)) {
       yield systemEvent(p.at, actor, { deleted: true });
       return;
     }

@@ -10,8 +10,8 @@
  *  - Android "<… omitted>" placeholders: the per-language list kept by the
  *    chat-analytics project (github.com/mlomb/chat-analytics,
  *    pipeline/parse/parsers/WhatsApp.ts).
- *  - iPhone placeholders and encryption notices for en, es, pt-PT, de, fr, it,
- *    ru, ar: the enum of system texts of an open-source Dart WhatsApp export
+ *  - iPhone placeholders, encryption notices and deleted-message texts for en,
+ *    es, pt-PT, de, fr, it, ru, ar: the enum of system texts of an open-source Dart WhatsApp export
  *    reader, cross-checked with parsers that quote the same strings (pt-BR
  *    "imagem ocultada", "figurinha omitida"; de "Bild weggelassen").
  *  - Spanish and English membership lines: an open-source TypeScript reader of
@@ -26,7 +26,7 @@ export interface WhatsappLocale {
   /** BCP-47 tag of the WhatsApp UI language the row covers. */
   lang: string;
   /** Which parts were taken from a maintained source (see above); the rest await an export to confirm them. */
-  sourced: ('media' | 'membership' | 'encryption')[];
+  sourced: ('media' | 'membership' | 'encryption' | 'deleted')[];
   /** Exact placeholder texts (compared case-insensitively, after trimming). */
   media: [string, MediaKind][];
   /** "X joined using this group's invite link" (capture 1: who). */
@@ -41,6 +41,8 @@ export interface WhatsappLocale {
   removed: RegExp[];
   /** The first words of the end-to-end encryption notice. */
   encryption: string[];
+  /** What stands in place of a deleted message (by its author, or "you"); compared without a final full stop. */
+  deleted: string[];
 }
 
 const N = '(.+?)'; // a name: as short as the rest of the line allows
@@ -49,7 +51,7 @@ const line = (s: string): RegExp => new RegExp(`^${s}$`, 'u');
 export const WHATSAPP_LOCALES: WhatsappLocale[] = [
   {
     lang: 'en',
-    sourced: ['media', 'membership', 'encryption'],
+    sourced: ['media', 'membership', 'encryption', 'deleted'],
     media: [
       ['<Media omitted>', 'other'],
       ['image omitted', 'photo'],
@@ -66,6 +68,7 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} added (.+)`)],
     removed: [line(`${N} removed (.+)`)],
     encryption: ['Messages and calls are end-to-end encrypted', 'Messages to this group are now secured with end-to-end encryption'],
+    deleted: ['This message was deleted', 'You deleted this message'],
   },
   {
     lang: 'zh-Hans',
@@ -97,6 +100,7 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} ?(?:已)?添加了 ?(.+)`)],
     removed: [line(`${N} ?(?:已)?将 ?(.+?) ?(?:移出|移除)(?:了)?(?:此)?(?:群组|群聊)?`), line(`${N} ?(?:已)?(?:移除|移出)了 ?(.+)`)],
     encryption: ['消息和通话已进行端到端加密', '消息和通话都进行端到端加密'],
+    deleted: ['此消息已删除', '你删除了此消息', '您删除了此消息'],
   },
   {
     lang: 'zh-Hant',
@@ -118,10 +122,11 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} ?(?:已)?新增了? ?(.+)`)],
     removed: [line(`${N} ?(?:已)?(?:移除|移出)了? ?(.+)`)],
     encryption: ['訊息和通話均經端對端加密', '訊息和通話都經過端對端加密'],
+    deleted: ['此訊息已刪除', '你已刪除此訊息'],
   },
   {
     lang: 'es',
-    sourced: ['media', 'membership', 'encryption'],
+    sourced: ['media', 'membership', 'encryption', 'deleted'],
     media: [
       ['<Multimedia omitido>', 'other'],
       ['<Archivo omitido>', 'other'],
@@ -139,10 +144,11 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} a[ñn]adi[oó] a (.+)`)],
     removed: [line(`${N} elimin[oó] a (.+)`)],
     encryption: ['Los mensajes y las llamadas están cifrados de extremo a extremo'],
+    deleted: ['Se eliminó este mensaje', 'Eliminaste este mensaje'],
   },
   {
     lang: 'pt',
-    sourced: ['media', 'encryption'],
+    sourced: ['media', 'encryption', 'deleted'],
     media: [
       ['<Mídia oculta>', 'other'],
       ['<Arquivo de mídia oculto>', 'other'],
@@ -170,10 +176,11 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} adicionou (.+)`)],
     removed: [line(`${N} removeu (.+)`)],
     encryption: ['As mensagens e as ligações são protegidas com a criptografia de ponta a ponta', 'As mensagens e chamadas são encriptadas ponto a ponto'],
+    deleted: ['Esta mensagem foi apagada', 'Mensagem apagada', 'Apagou esta mensagem', 'Você apagou esta mensagem'],
   },
   {
     lang: 'de',
-    sourced: ['media', 'encryption'],
+    sourced: ['media', 'encryption', 'deleted'],
     media: [
       ['<Medien ausgeschlossen>', 'other'],
       ['<Medien weggelassen>', 'other'],
@@ -191,10 +198,11 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} hat (.+) hinzugefügt`)],
     removed: [line(`${N} hat (.+) entfernt`)],
     encryption: ['Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt'],
+    deleted: ['Diese Nachricht wurde gelöscht', 'Du hast diese Nachricht gelöscht'],
   },
   {
     lang: 'fr',
-    sourced: ['media', 'encryption'],
+    sourced: ['media', 'encryption', 'deleted'],
     media: [
       ['<Médias omis>', 'other'],
       ['<Fichier omis>', 'other'],
@@ -212,10 +220,11 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} a ajouté (.+)`)],
     removed: [line(`${N} a retiré (.+)`)],
     encryption: ['Les messages et les appels sont chiffrés de bout en bout'],
+    deleted: ['Ce message a été supprimé', 'Vous avez supprimé ce message'],
   },
   {
     lang: 'it',
-    sourced: ['media', 'encryption'],
+    sourced: ['media', 'encryption', 'deleted'],
     media: [
       ['<Media omessi>', 'other'],
       ['<Media omesso>', 'other'],
@@ -233,10 +242,11 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} ha aggiunto (.+)`)],
     removed: [line(`${N} ha rimosso (.+)`)],
     encryption: ['I messaggi e le chiamate sono crittografati end-to-end'],
+    deleted: ['Questo messaggio è stato eliminato', 'Hai eliminato questo messaggio'],
   },
   {
     lang: 'ru',
-    sourced: ['media', 'encryption'],
+    sourced: ['media', 'encryption', 'deleted'],
     media: [
       ['<Без медиафайлов>', 'other'],
       ['<Файл пропущен>', 'other'],
@@ -254,6 +264,7 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} добавил(?:а|\\(-а\\))? (.+)`)],
     removed: [line(`${N} удалил(?:а|\\(-а\\))? (.+)`)],
     encryption: ['Сообщения и звонки защищены сквозным шифрованием'],
+    deleted: ['Данное сообщение удалено', 'Вы удалили данное сообщение'],
   },
   {
     lang: 'id',
@@ -273,6 +284,7 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} menambahkan (.+)`)],
     removed: [line(`${N} mengeluarkan (.+)`)],
     encryption: ['Pesan dan panggilan terenkripsi secara end-to-end'],
+    deleted: ['Pesan ini telah dihapus', 'Anda menghapus pesan ini'],
   },
   {
     lang: 'tr',
@@ -293,6 +305,7 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N},? (.+?) (?:kişisini )?ekledi`)],
     removed: [line(`${N},? (.+?) (?:kişisini )?çıkardı`)],
     encryption: ['Mesajlar ve aramalar uçtan uca şifrelidir'],
+    deleted: ['Bu mesaj silindi', 'Bu mesajı sildiniz'],
   },
   {
     lang: 'ja',
@@ -313,6 +326,7 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N}(?:さん)?が(.+?)(?:さん)?を追加しました`)],
     removed: [line(`${N}(?:さん)?が(.+?)(?:さん)?を削除しました`)],
     encryption: ['メッセージと通話はエンドツーエンドで暗号化されています'],
+    deleted: ['このメッセージは削除されました', 'あなたはこのメッセージを削除しました'],
   },
   {
     lang: 'ko',
@@ -333,10 +347,11 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N}님이 (.+?)님을 추가했습니다`)],
     removed: [line(`${N}님이 (.+?)님을 (?:내보냈습니다|삭제했습니다)`)],
     encryption: ['메시지와 통화는 종단간 암호화'],
+    deleted: ['삭제된 메시지입니다', '메시지를 삭제했습니다'],
   },
   {
     lang: 'ar',
-    sourced: ['media', 'encryption'],
+    sourced: ['media', 'encryption', 'deleted'],
     media: [
       ['<تم استبعاد الوسائط>', 'other'],
       ['لم يتم إدراج الصورة', 'photo'],
@@ -353,5 +368,6 @@ export const WHATSAPP_LOCALES: WhatsappLocale[] = [
     added: [line(`${N} أضاف(?:ت)? (.+)`)],
     removed: [line(`${N} أزال(?:ت)? (.+)`)],
     encryption: ['الرسائل والمكالمات مشفرة تمامًا بين الطرفين'],
+    deleted: ['تم حذف هذه الرسالة', 'لقد حذفت هذه الرسالة'],
   },
 ];

@@ -47,6 +47,13 @@ export function isEncryptionNotice(text: string): boolean {
   return ENCRYPTION.some((head) => clean.startsWith(head));
 }
 
+const DELETED = new Set(WHATSAPP_LOCALES.flatMap((l) => l.deleted.map((d) => d.toLowerCase())));
+
+/** The text WhatsApp leaves in place of a deleted message, in any language of the table. */
+export function isDeletedMessage(text: string): boolean {
+  return DELETED.has(text.replace(BIDI, '').trim().replace(/[.。]$/, '').toLowerCase());
+}
+
 /** "Bob, Carol and Dave" / "李四、王五和赵六" / "Bob y Carla" → names. */
 function splitNames(list: string): string[] {
   return list
