@@ -150,6 +150,8 @@ describe('numbers as an operator reads them', () => {
     expect(formatMetric('en', 'structure.meshPerMessage', 0.0123)).toBe('0.012');
     expect(formatMetric('en', 'exclusiveValue.originalShare', 0.34)).toBe('34%');
     expect(formatMetric('en', 'activity.newcomers.retention4w', 0.5)).toBe('50%');
+    expect(formatMetric('en', 'core.valueRate', 0.61)).toBe('61%');
+    expect(formatMetric('en', 'core.originalRate', 1)).toBe('100%');
     expect(formatMetric('en', 'activity.newcomers.medianFirstReplySeconds', 600)).toBe('10 min');
     expect(formatMetric('zh-Hans', 'activity.newcomers.medianFirstReplySeconds', 7200)).toBe('2 小时');
     expect(formatMetric('en', 'core.busFactor', 4)).toBe('4');
