@@ -80,6 +80,6 @@ export function renderConditions(v: VerdictInput, o: VerdictOutcome): ConditionE
 function retentionSentence(v: VerdictInput, lang: Lang): string {
   const n = v.activity.newcomers;
   const c = n.retentionCohorts;
-  if (n.retention4w === null || c.first === null) return '';
+  if (n.retention4w === null || !c || c.first === null) return '';
   return ' ' + t(lang, 'health:conditions.activity.retention', { retention: pct(n.retention4w), newcomers: c.members, from: c.first, to: c.last ?? c.first, cohorts: c.cohorts });
 }

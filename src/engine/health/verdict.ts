@@ -131,7 +131,8 @@ export function subscores(v: VerdictInput): VerdictOutcome['subscores'] {
         ? null
         : mean100([
             scale(v.hygiene.spamSuspects.length / speakers, 0.1, 0),
-            v.hygiene.pruningCandidateShare === null ? null : scale(v.hygiene.pruningCandidateShare, 0.6, 0.2),
+            // `?? null`: inputs built before the share existed leave it out, and then it is not measured.
+            scale(v.hygiene.pruningCandidateShare ?? null, 0.6, 0.2),
           ]),
   };
 }
