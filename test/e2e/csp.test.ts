@@ -64,6 +64,7 @@ describe('the Content-Security-Policy in Chromium', { timeout: 120_000 }, () => 
     await visit('/', () => page.getByRole('heading', { name: '社群不是微信群' }).isVisible());
     await visit(`/c/${slug}`, () => page.getByText('北大MBA 2019 备考群').first().isVisible());
     await visit(`/c/${slug}/apply`, () => page.getByText('申请加入「北大MBA 2019 备考群」').isVisible());
+    await visit('/signup', () => page.locator('form button[type="submit"]').isVisible());
     await visit('/signin', () => page.locator('form button[type="submit"]').isVisible());
 
     await page.getByLabel('邮箱').fill(signIn![1]!);
