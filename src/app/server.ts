@@ -13,11 +13,12 @@ import type { Config } from './config.js';
 import { accountRoutes } from '../features/accounts/index.js';
 import { communityRoutes } from '../features/communities/index.js';
 import { pruningRoutes } from '../features/pruning/index.js';
+import { contentRoutes } from '../features/content/index.js';
 import { ShiftedClock, testingClockRoutes } from '../jobs/testing-clock.js';
 import { gateRoutes, loadConfig as loadGateConfig } from '../features/gate/index.js';
 import { membersRoutes, useIntroSettings } from '../features/members/index.js';
 
-const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes, testingClockRoutes];
+const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes, contentRoutes, testingClockRoutes];
 
 // The introduction template and deadline live in the gate's settings; members reads them from there.
 useIntroSettings(async (db, communityId) => (await loadGateConfig(db, communityId)).settings);

@@ -6,7 +6,7 @@
 export { applyPage, apply, myStatus, withdraw, reviewQueue, decide, fillFreedPlaces, fillAllFreedPlaces, type DecisionInput } from './service.js';
 export { getConfig, updateConfig, previewConfigRules, loadConfig, type GateConfig } from './config.js';
 export { createInvite, listInvites, revokeInvite, referralStats, funnel, block, unblock, listBlocks } from './invites-service.js';
-export { createTier, listTiers, markPaid, sendRenewalReminders, sendAllRenewalReminders, lapsedMembers, tierExpiry } from './tiers-service.js';
+export { createTier, listTiers, markPaid, sendRenewalReminders, sendAllRenewalReminders, lapsedMembers, tierExpiry, activeTiersOf } from './tiers-service.js';
 export { authorizeGate, type GateAction } from './policy.js';
 export { waitlistJob, WAITLIST_JOB } from './jobs.js';
 export { gateRoutes } from './routes.js';

@@ -95,3 +95,8 @@ export function lapsedMembers(ctx: AppContext, communityId: string): Promise<{ u
 export async function tierExpiry(db: Q, communityId: string): Promise<Map<string, string | null> | null> {
   return (await tiers.hasTiers(db, communityId)) ? tiers.paidThrough(db, communityId) : null;
 }
+
+/** Read model for other features: the tiers `userId` currently has in the community. */
+export function activeTiersOf(db: Q, communityId: string, userId: string, now: string): Promise<string[]> {
+  return tiers.activeTierIds(db, communityId, userId, now);
+}

@@ -80,3 +80,9 @@ export async function communitiesWithPaidTiers(db: Q): Promise<string[]> {
 export async function insertPayment(db: Q, row: PaymentsTable): Promise<void> {
   await db.insertInto('payments').values(row).execute();
 }
+
+/** The tiers a member has paid through beyond `now` (what tier-only content asks). */
+export async function activeTierIds(db: Q, communityId: string, userId: string, now: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberTiers').select('tierId').where('communityId', '=', communityId).where('userId', '=', userId).where('paidThrough', '>', now).execute();
+  return rows.map((r) => r.tierId);
+}

@@ -18,6 +18,13 @@ export const NOTICE_KINDS = {
   'pruning.report_upheld': { mail: false },
   'pruning.report_dismissed': { mail: false },
   'pruning.reported_upheld': { mail: false },
+  // Content: in-app only for now (the digest mail gathers them).
+  'content.replied': { mail: false }, // someone replied to your post or reply
+  'content.mentioned': { mail: false },
+  'content.asked': { mail: false }, // a question addressed to you (or to the core)
+  'content.answered': { mail: false }, // your question got its answer
+  'content.accepted': { mail: false }, // the asker accepted your answer
+  'content.essence': { mail: false }, // your post was marked 精华
 } as const satisfies Record<string, { mail: boolean }>;
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;

@@ -27,6 +27,7 @@ export const EVENT_KINDS = [
   'content.mentioned', // actor mentioned target (@) in content
   'content.reacted', // actor reacted to target's content
   'content.pinned', // content pinned / marked essence (精华)
+  'content.accepted', // the asker accepted an answer; target = who answered
   // Activities
   'activity.checked_in', // 打卡
   'activity.attended', // attended an event (活动)

@@ -47,6 +47,9 @@ const ApplicationStatusPage = lazyPage(() => import('../features/gate/StatusPage
 const GateConsole = lazyPage(() => import('../features/gate/console/GateConsole.js'), 'GateConsole');
 const OnboardingPage = lazyPage(() => import('../features/members/OnboardingPage.js'), 'OnboardingPage');
 const ProfilePage = lazyPage(() => import('../features/members/ProfilePage.js'), 'ProfilePage');
+const ComposePage = lazyPage(() => import('../features/content/ComposePage.js'), 'ComposePage');
+const PostPage = lazyPage(() => import('../features/content/PostPage.js'), 'PostPage');
+const SearchPage = lazyPage(() => import('../features/content/SearchPage.js'), 'SearchPage');
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 
@@ -84,6 +87,9 @@ export function App() {
                 <Route path="c/:slug/status" element={<ApplicationStatusPage />} />
                 <Route path="c/:slug/welcome" element={<OnboardingPage />} />
                 <Route path="c/:slug/m/:userId" element={<ProfilePage />} />
+                <Route path="c/:slug/write" element={<ComposePage />} />
+                <Route path="c/:slug/posts/:id" element={<PostPage />} />
+                <Route path="c/:slug/search" element={<SearchPage />} />
                 <Route path="c/:slug/console" element={<ConsoleLayout />}>
                   <Route index element={<CharterTab />} />
                   <Route path="members" element={<MembersTab />} />

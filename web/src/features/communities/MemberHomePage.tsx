@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorState, Loading, Page } from '../../app/states.js';
 import { NoticesBell } from '../members/notices.js';
 import { StandingBanner } from '../pruning/StandingBanner.js';
+import { Feed } from '../content/Feed.js';
 import { canOperate, useHome } from './api.js';
 import { ActivityLine } from './activity.js';
 import { CharterSections, TypeTag } from './CharterView.js';
@@ -56,7 +57,8 @@ export function MemberHomePage() {
         </Space>
       </div>
       <StandingBanner slug={slug} />
-      <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
+      <Feed slug={slug} core={!!viewer && viewer.role !== 'member'} />
+      <Row gutter={[8, 8]} style={{ margin: '12px 0' }}>
         <Col span={8}>
           <Card size="small">
             <Statistic title={t('communities-ui:home.members')} value={stats.members} />

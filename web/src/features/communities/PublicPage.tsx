@@ -9,6 +9,7 @@ import { canOperate, usePublicCommunity, type Viewer } from './api.js';
 import { CharterSections, TypeTag } from './CharterView.js';
 import { NoticesBell } from '../members/notices.js';
 import { StandingBanner } from '../pruning/StandingBanner.js';
+import { Teasers } from '../content/Teasers.js';
 
 export function PublicPage() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function PublicPage() {
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0, fontSize: 15 }}>{community.teaser}</Typography.Paragraph>
         </Card>
       )}
+      <Teasers slug={slug} member={viewer?.state === 'member'} />
       <CharterSections {...community} />
       <JoinBox slug={slug} viewer={viewer} />
     </Page>

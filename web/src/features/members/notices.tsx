@@ -60,8 +60,10 @@ function pruningParams(t: TFunction, d: Record<string, unknown>) {
   };
 }
 
-/** Where a notice's follow-up lives: pruning → standing, gate → the application status. */
+/** Where a notice's follow-up lives: pruning → standing, gate → the application status, content → the post. */
 export function noticeLink(slug: string, n: Notice): string {
+  // Content notices open the post they are about.
+  if (typeof n.data.postId === 'string') return `/c/${slug}/posts/${n.data.postId}`;
   return `/c/${slug}/${PAGE[split(n.kind)[0]] ?? 'status'}`;
 }
 
