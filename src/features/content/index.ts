@@ -23,3 +23,4 @@ export {
 } from './service.js';
 export { contentRoutes, type ContentApi } from './routes.js';
 export * from './rules.js';
+export { loadContentDemo } from './demo.js';

@@ -65,6 +65,11 @@ export async function remove(db: Q, docId: string): Promise<void> {
   await sql`DELETE FROM content_search WHERE doc_id = ${docId}`.execute(db);
 }
 
+/** Drops entries whose post is gone (a deleted community takes its posts, not this index, with it). */
+export async function purgeOrphans(db: Q): Promise<void> {
+  await sql`DELETE FROM content_search WHERE post_id NOT IN (SELECT id FROM posts)`.execute(db);
+}
+
 /**
  * The documents of one community matching every word of `text`, as a row
  * source (`doc_id`, `post_id`, `rank`; lower rank is better) to join on; null

@@ -3,6 +3,7 @@ import { Avatar, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typ
 import { SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { useMe } from '../../app/session.js';
 import { ErrorState, Loading, Page } from '../../app/states.js';
 import { NoticesBell } from '../members/notices.js';
 import { StandingBanner } from '../pruning/StandingBanner.js';
@@ -15,6 +16,7 @@ export function MemberHomePage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const q = useHome(slug);
+  const me = useMe();
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) {
     return (
@@ -85,7 +87,17 @@ export function MemberHomePage() {
             dataSource={core}
             rowKey="userId"
             renderItem={(p) => (
-              <List.Item>
+              <List.Item
+                actions={
+                  p.userId === me.data?.id
+                    ? []
+                    : [
+                        <Link key="ask" to={`/c/${slug}/write?kind=question&to=${p.userId}`} data-testid="ask-core-member">
+                          {t('content-ui:feed.askOne')}
+                        </Link>,
+                      ]
+                }
+              >
                 <List.Item.Meta avatar={<Avatar style={{ background: '#1f6f5c' }}>{p.displayName.slice(0, 1)}</Avatar>} title={p.displayName} description={t(`communities-ui:role.${p.role}`)} />
               </List.Item>
             )}

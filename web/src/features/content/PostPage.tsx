@@ -140,7 +140,7 @@ function Thread({ slug, data }: { slug: string; data: PostData }) {
   return (
     <section style={{ marginTop: 16 }} data-testid="thread">
       <Typography.Title level={2} style={{ fontSize: 16 }}>
-        {t('content-ui:post.replies', { n: post.replyCount })}
+        {t('content-ui:post.replies', { count: post.replyCount })}
       </Typography.Title>
       {q.isLoading && <Loading />}
       {replies.map((r) => (
