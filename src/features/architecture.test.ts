@@ -40,6 +40,7 @@ const OWNER: Record<string, string> = {
   reactions: 'content',
   bookmarks: 'content',
   contentSettings: 'content',
+  coreDuties: 'content',
   activityEvents: 'kernel',
   auditEntries: 'kernel',
   mailOutbox: 'kernel',

@@ -11,6 +11,7 @@ import * as m0003 from './0003_gate.js';
 import * as m0004 from './0004_pruning.js';
 import * as m0005 from './0005_notice_kinds.js';
 import * as m0006 from './0006_content.js';
+import * as m0007 from './0007_core_duties.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -24,4 +25,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0004_pruning': m0004,
   '0005_notice_kinds': m0005,
   '0006_content': m0006,
+  '0007_core_duties': m0007,
 };

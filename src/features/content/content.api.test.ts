@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../kernel/db/testing.js';
 import { startTestApp, type TestApp } from '../../kernel/http/testing.js';
 import type { Person } from '../gate/testing.js';
-import { cast, type Cast } from './testing.js';
+import { cast, poster, type Cast } from './testing.js';
 
 for (const dialect of DIALECTS) {
   describe(`content API (${dialect})`, () => {
@@ -16,11 +16,7 @@ for (const dialect of DIALECTS) {
     const api = (p: string) => `/api/communities/${c.slug}${p}`;
     const events = (kind: string) => t.db.kysely.selectFrom('activityEvents').selectAll().where('communityId', '=', c.communityId).where('kind', '=', kind as never).orderBy('id').execute();
     const notices = async (p: Person) => (await p.c.get(api('/notices'))).body.notices as { kind: string; data: Record<string, unknown> }[];
-    const write = async (p: Person, body: Record<string, unknown>) => {
-      const r = await p.c.post(api('/posts'), body);
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      return r.body.id as string;
-    };
+    const write = (p: Person, body: Record<string, unknown>) => poster(c)(p, body);
 
     beforeAll(async () => {
       t = await startTestApp(dialect);

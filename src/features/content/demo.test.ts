@@ -7,6 +7,8 @@ import { DIALECTS, openTestDb, type TestDb } from '../../kernel/db/testing.js';
 import { createMailer } from '../../kernel/mail.js';
 import { DEMO_SLUG, loadDemo } from '../communities/index.js';
 import { loadContentDemo } from './demo.js';
+import { coreDashboard } from './core.js';
+import { DEMO_ANSWERER } from './demoData.js';
 import { getFeed, searchContent } from './service.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -45,6 +47,15 @@ for (const dialect of DIALECTS) {
       expect(overdue.posts.map((p) => p.title)).toEqual(['英语二作文模板要背几篇？']);
       const found = await searchContent(ctx, DEMO_SLUG, await person('member'), '考研資料');
       expect(found.results.map((r) => r.title)).toContain('考研资料分享：历年管综真题整理说明');
+    });
+
+    it('the core dashboard shows who supplies what, and the alumnus with the overdue question behind on his duty', async () => {
+      const d = await coreDashboard(ctx, DEMO_SLUG, await person('owner'));
+      expect(d.core.length).toBeGreaterThanOrEqual(3);
+      const behind = d.core.find((r) => r.user.displayName === DEMO_ANSWERER)!;
+      expect(behind.duties.find((x) => x.kind === 'answer_within')).toMatchObject({ met: false });
+      expect(behind.behind).toBe(true);
+      expect(d.core.some((r) => r.weeks.some((w) => w.originalPosts > 0))).toBe(true);
     });
   });
 }

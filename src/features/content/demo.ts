@@ -6,8 +6,9 @@
 import type { AppContext } from '../../kernel/context.js';
 import { inTransaction } from '../../kernel/db/tx.js';
 import { DEMO_SLUG } from '../communities/index.js';
-import { DEMO_POSTS } from './demoData.js';
+import { DEMO_ANSWERER, DEMO_POSTS } from './demoData.js';
 import { purgeOrphans } from './search.js';
+import { addDuty } from './core.js';
 import { acceptAnswer, createPost, moderate, reply } from './service.js';
 
 const HOUR = 3_600_000;
@@ -52,6 +53,10 @@ export async function loadContentDemo(ctx: AppContext, opts: { slug?: string } =
       if (p.essence) await moderate(at(t0 + 24 * HOUR), slug, community.createdBy, id, { action: 'essence' }, trx);
       if (p.pinned) await moderate(at(t0 + HOUR), slug, community.createdBy, id, { action: 'pin' }, trx);
     }
+    // The owner's duties: two original posts a week from every core member, and answers within 48 h from the alumnus.
+    const setAt = at(now - 50 * 24 * HOUR);
+    await addDuty(setAt, slug, community.createdBy, { kind: 'original_posts', target: 2, period: 'week' }, trx);
+    await addDuty(setAt, slug, community.createdBy, { userId: who(DEMO_ANSWERER), kind: 'answer_within', target: 48 }, trx);
   });
   return { posts: DEMO_POSTS.length };
 }

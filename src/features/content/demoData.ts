@@ -34,6 +34,8 @@ const ZHOU = '周凯-光华MBA2017级';
 const LI = '李蕾-光华MBA2018级';
 const LIU = '刘婧-光华招生办';
 const HE = '何川-光华MBA2016级校友';
+/** The core member with an answer duty, whose question to answer is overdue: the one fallen behind. */
+export const DEMO_ANSWERER = HE;
 
 export const DEMO_POSTS: DemoPost[] = [
   {

@@ -24,3 +24,4 @@ export {
 export { contentRoutes, type ContentApi } from './routes.js';
 export * from './rules.js';
 export { loadContentDemo } from './demo.js';
+export { addDuty, removeDuty, coreDashboard, type DutyInput } from './core.js';

@@ -7,6 +7,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../communities/index.js';
+import { DUTY_KINDS, DUTY_PERIODS } from './supply.js';
+import { addDuty, coreDashboard, removeDuty } from './core.js';
 import { BODY_MAX, FEED_SORTS, REACTIONS, REPLY_MAX, TAG_MAX, TAGS_MAX, TEASER_MAX, TITLE_MAX, VISIBILITIES } from './rules.js';
 import {
   acceptAnswer,
@@ -62,9 +64,24 @@ const feedQuery = z.object({
 
 const replyInput = z.object({ body: body(REPLY_MAX), parentId: id.nullish() }).strict();
 const reactInput = z.object({ reaction: z.enum(REACTIONS), replyId: id.nullish(), on: z.boolean().default(true) }).strict();
+const count = z.number().int().min(0).max(1000);
+const thresholds = {
+  weeks: z.number().int().min(1).max(26),
+  promoteOriginalPosts: count,
+  promoteValueMarks: count,
+  promoteRepliesReceived: count,
+  stepDownBelowPercent: z.number().int().min(0).max(100),
+};
 const settingsPatch = z
-  .object({ post: z.enum(ROLES).optional(), ask: z.enum(ROLES).optional(), essence: z.enum(ROLES).optional(), answerPromiseHours: z.number().int().min(1).max(24 * 30).optional() })
+  .object({
+    post: z.enum(ROLES).optional(),
+    ask: z.enum(ROLES).optional(),
+    essence: z.enum(ROLES).optional(),
+    answerPromiseHours: z.number().int().min(1).max(24 * 30).optional(),
+    ...Object.fromEntries(Object.entries(thresholds).map(([k, v]) => [k, v.optional()])),
+  })
   .strict();
+const dutyInput = z.object({ userId: id.nullish(), kind: z.enum(DUTY_KINDS), target: z.number().int().min(1).max(500), period: z.enum(DUTY_PERIODS).optional() }).strict();
 
 // ── response schemas ────────────────────────────────────────────────────────
 
@@ -121,8 +138,28 @@ const replies = z.object({ replies: z.array(replyShape.extend({ children: z.arra
 const searchResults = z.object({ results: z.array(postSummary.extend({ matchedReplyId: z.string().nullable() })) });
 const teasers = z.object({ teasers: z.array(z.object({ id: z.string(), title: z.string().nullable(), teaser: z.string(), author: person, createdAt: z.string() })) });
 const settings = z.object({
-  settings: z.object({ post: z.enum(ROLES), ask: z.enum(ROLES), essence: z.enum(ROLES), answerPromiseHours: z.number().int() }),
+  settings: z.object({ post: z.enum(ROLES), ask: z.enum(ROLES), essence: z.enum(ROLES), answerPromiseHours: z.number().int(), ...thresholds }),
   canChange: z.boolean(),
+});
+
+const duty = z.object({ id: z.string(), userId: z.string().nullable(), kind: z.enum(DUTY_KINDS), target: z.number().int(), period: z.enum(DUTY_PERIODS) });
+const weekStats = z.object({ originalPosts: z.number(), shared: z.number(), replies: z.number(), answers: z.number(), accepted: z.number(), essence: z.number(), repliesReceived: z.number() });
+const dashboard = z.object({
+  weeks: z.array(z.string()),
+  core: z.array(
+    z.object({
+      user: person,
+      weeks: z.array(weekStats),
+      duties: z.array(duty.extend({ done: z.number(), required: z.number(), met: z.boolean() })),
+      fulfilment: z.number().nullable(),
+      behind: z.boolean(),
+      belowDuties: z.boolean(),
+    }),
+  ),
+  suggestions: z.array(z.object({ user: person, totals: weekStats })),
+  duties: z.array(duty),
+  thresholds: z.object(thresholds),
+  canEdit: z.boolean(),
 });
 const created = z.object({ id: z.string() });
 
@@ -137,6 +174,8 @@ export interface ContentApi {
   Teasers: z.infer<typeof teasers>;
   Settings: z.infer<typeof settings>;
   PostInput: z.input<typeof postInput>;
+  Dashboard: z.infer<typeof dashboard>;
+  DutyInput: z.input<typeof dutyInput>;
 }
 
 export const contentRoutes: FastifyPluginAsync = async (base) => {
@@ -221,5 +260,17 @@ export const contentRoutes: FastifyPluginAsync = async (base) => {
 
   app.patch(`${base_}/content/settings`, { schema: { tags: TAGS, summary: 'Change the content settings (owner)', params: slugParams, body: settingsPatch, response: { 200: settings } } }, async (req) =>
     updateContentSettings(ctx, req.params.slug, uid(req), req.body),
+  );
+
+  app.get(`${base_}/core/dashboard`, { schema: { tags: TAGS, summary: 'Who of the core supplies what, week by week; duties; promotion suggestions (owner, admin)', params: slugParams, response: { 200: dashboard } } }, async (req) =>
+    coreDashboard(ctx, req.params.slug, uid(req)),
+  );
+
+  app.post(`${base_}/core/duties`, { schema: { tags: TAGS, summary: 'Set a duty for one core member or all (owner)', params: slugParams, body: dutyInput, response: { 201: z.object({ duty }) } } }, async (req, reply_) =>
+    reply_.status(201).send(await addDuty(ctx, req.params.slug, uid(req), req.body)),
+  );
+
+  app.delete(`${base_}/core/duties/:id`, { schema: { tags: TAGS, summary: 'Remove a duty (owner)', params: postParams, response: { 200: z.object({ ok: z.boolean() }) } } }, async (req) =>
+    removeDuty(ctx, req.params.slug, uid(req), req.params.id),
   );
 };

@@ -8,6 +8,8 @@ import { roleRank, type Role } from '../communities/rules.js';
 import type { PostOrigin, QuestionState, Visibility } from './tables.js';
 
 export type { PostKind, PostOrigin, QuestionState, Visibility, AskedTo } from './tables.js';
+export * from './supply.js';
+import { DEFAULT_THRESHOLDS, type SupplyThresholds } from './supply.js';
 
 export const VISIBILITIES = ['members', 'core', 'tier'] as const satisfies readonly Visibility[];
 export const REACTIONS = ['like', 'thanks', 'insightful'] as const;
@@ -25,7 +27,7 @@ export const TAGS_MAX = 5;
 // ── settings ────────────────────────────────────────────────────────────────
 
 /** Who may do what with content, and the promise to askers. The owner changes them. */
-export interface ContentSettings {
+export interface ContentSettings extends SupplyThresholds {
   /** The lowest role that may write a post. */
   post: Role;
   /** The lowest role that may ask the core a question. */
@@ -36,7 +38,7 @@ export interface ContentSettings {
   answerPromiseHours: number;
 }
 
-export const DEFAULT_CONTENT_SETTINGS: ContentSettings = { post: 'member', ask: 'member', essence: 'admin', answerPromiseHours: 48 };
+export const DEFAULT_CONTENT_SETTINGS: ContentSettings = { post: 'member', ask: 'member', essence: 'admin', answerPromiseHours: 48, ...DEFAULT_THRESHOLDS };
 
 export function mergeSettings(stored: Partial<ContentSettings> | null | undefined, patch: Partial<ContentSettings> = {}): ContentSettings {
   return { ...DEFAULT_CONTENT_SETTINGS, ...(stored ?? {}), ...patch };

@@ -203,14 +203,7 @@ export async function searchReadable(db: Q, communityId: string, a: Access, text
 /** Active members of the community whose display name is one of `names` (for @mentions). */
 export async function membersNamed(db: Q, communityId: string, names: string[]): Promise<{ userId: string; displayName: string }[]> {
   if (!names.length) return [];
-  return db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.userId')
-    .select(['memberships.userId', 'users.displayName'])
-    .where('memberships.communityId', '=', communityId)
-    .where('memberships.state', '=', 'member')
-    .where('users.displayName', 'in', names)
-    .execute();
+  return activeMembersQuery(db, communityId).where('users.displayName', 'in', names).execute();
 }
 
 /** Active members at or above core (who hear questions asked of the core). */
@@ -239,3 +232,59 @@ export async function saveSettings(db: Q, communityId: string, settings: Content
     .execute();
 }
 
+
+// ── core duties and supply ──────────────────────────────────────────────────
+
+export type DutyRow = Selectable<Database['coreDuties']>;
+
+export async function insertDuty(db: Q, row: DutyRow): Promise<void> {
+  await db.insertInto('coreDuties').values(row).execute();
+}
+
+export async function deleteDuty(db: Q, communityId: string, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('coreDuties').where('communityId', '=', communityId).where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export function duties(db: Q, communityId: string): Promise<DutyRow[]> {
+  return db.selectFrom('coreDuties').selectAll().where('communityId', '=', communityId).orderBy('createdAt').execute();
+}
+
+/** The content events of the window, the raw material of the supply measures. */
+export async function contentEvents(db: Q, communityId: string, since: string) {
+  const rows = await db
+    .selectFrom('activityEvents')
+    .select(['kind', 'actorId', 'targetId', 'objectType', 'at', 'data'])
+    .where('communityId', '=', communityId)
+    .where('at', '>=', since)
+    .where('kind', 'in', ['content.posted', 'content.replied', 'content.accepted', 'content.pinned'])
+    .execute();
+  return rows.map((r) => ({ ...r, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null }));
+}
+
+/** Questions addressed to one core member since `since` (the answer duty). */
+export async function askedQuestions(db: Q, communityId: string, since: string) {
+  const rows = await db
+    .selectFrom('posts')
+    .select(['askedUserId', 'createdAt', 'answeredAt'])
+    .where('communityId', '=', communityId)
+    .where('kind', '=', 'question')
+    .where('askedUserId', 'is not', null)
+    .where('createdAt', '>=', since)
+    .execute();
+  return rows.map((r) => ({ askedUserId: r.askedUserId!, createdAt: r.createdAt, answeredAt: r.answeredAt }));
+}
+
+/** Active members with their role and name. */
+export function activeMembers(db: Q, communityId: string) {
+  return activeMembersQuery(db, communityId).execute();
+}
+
+function activeMembersQuery(db: Q, communityId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select(['memberships.userId', 'memberships.role', 'users.displayName'])
+    .where('memberships.communityId', '=', communityId)
+    .where('memberships.state', '=', 'member');
+}

@@ -75,7 +75,22 @@ export interface ContentSettingsTable {
   updatedAt: string;
 }
 
+export type DutyKind = 'original_posts' | 'answer_within';
+export type DutyPeriod = 'week' | 'month';
+
+export interface CoreDutiesTable {
+  id: string;
+  communityId: string;
+  userId: string | null; // null: every core member
+  kind: DutyKind;
+  target: number; // original posts per period, or hours to answer within
+  period: DutyPeriod;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface ContentTables {
+  coreDuties: CoreDutiesTable;
   posts: PostsTable;
   postTags: PostTagsTable;
   replies: RepliesTable;

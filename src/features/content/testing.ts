@@ -36,3 +36,12 @@ export async function cast(t: TestApp, slug: string): Promise<Cast> {
   expect((await owner!.c.post(`/api/communities/${slug}/tiers/payments`, { userId: payer!.id, tierId: tier.body.tier.id })).status).toBe(201);
   return { slug, communityId, owner: owner!, admin: admin!, core: core!, member: member!, payer: payer!, applicant: applicant!, removed: removed!, elsewhere: elsewhere!, tierId: tier.body.tier.id };
 }
+
+/** Writes a post as `p` through the API and answers its id (a failed write fails the test with the answer). */
+export function poster(c: Cast) {
+  return async (p: Person, body: Record<string, unknown>): Promise<string> => {
+    const r = await p.c.post(`/api/communities/${c.slug}/posts`, body);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body.id as string;
+  };
+}

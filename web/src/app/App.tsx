@@ -50,6 +50,7 @@ const ProfilePage = lazyPage(() => import('../features/members/ProfilePage.js'),
 const ComposePage = lazyPage(() => import('../features/content/ComposePage.js'), 'ComposePage');
 const PostPage = lazyPage(() => import('../features/content/PostPage.js'), 'PostPage');
 const SearchPage = lazyPage(() => import('../features/content/SearchPage.js'), 'SearchPage');
+const CoreConsole = lazyPage(() => import('../features/content/CoreConsole.js'), 'CoreConsole');
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 
@@ -96,6 +97,7 @@ export function App() {
                   <Route path="activity" element={<ActivityTab />} />
                   <Route path="pruning" element={<PruningConsole />} />
                   <Route path="gate" element={<GateConsole />} />
+                  <Route path="core" element={<CoreConsole />} />
                 </Route>
                 <Route path="*" element={<NotFound />} />
               </Route>

@@ -7,6 +7,8 @@ import type { PostSummary } from './api.js';
 
 export function PostLabels({ post }: { post: PostSummary }) {
   const { t } = useTranslation();
+  const any = post.pinned || post.essence || post.origin === 'link' || post.visibility !== 'members' || post.question || post.locked || post.hidden || post.teaser !== null;
+  if (!any) return null;
   return (
     <Space size={[4, 4]} wrap>
       {post.pinned && <Tag color="blue">{t('content-ui:label.pinned')}</Tag>}

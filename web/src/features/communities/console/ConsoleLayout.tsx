@@ -1,6 +1,6 @@
 /** `/c/:slug/console`: the operator's desk (desktop): charter, members, activity, for owners and admins. */
 import { Button, Grid, Layout, Menu, Result, Typography } from 'antd';
-import { FileTextOutlined, HistoryOutlined, ScissorOutlined, TeamOutlined, LoginOutlined } from '@ant-design/icons';
+import { FileTextOutlined, HistoryOutlined, ScissorOutlined, TeamOutlined, LoginOutlined, CrownOutlined } from '@ant-design/icons';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router-dom';
@@ -40,7 +40,7 @@ export function ConsoleLayout() {
     );
   }
   const base = `/c/${slug}/console`;
-  const selected = (['members', 'activity', 'pruning', 'gate'] as const).find((k) => location.pathname.endsWith(`/${k}`)) ?? 'charter';
+  const selected = (['members', 'activity', 'pruning', 'gate', 'core'] as const).find((k) => location.pathname.endsWith(`/${k}`)) ?? 'charter';
   const wide = screens.md !== false;
   return (
     <Layout style={{ minHeight: 'calc(100vh - 64px)' }}>
@@ -64,6 +64,7 @@ export function ConsoleLayout() {
             { key: 'activity', icon: <HistoryOutlined />, label: t('communities-ui:console.activity') },
             { key: 'pruning', icon: <ScissorOutlined />, label: t('pruning-ui:nav') },
             { key: 'gate', icon: <LoginOutlined />, label: t('gate-ui:nav.gate') },
+            { key: 'core', icon: <CrownOutlined />, label: t('content-ui:core.nav') },
           ]}
         />
       </Layout.Sider>
