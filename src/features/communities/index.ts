@@ -11,6 +11,6 @@ export * from './rules.js';
 export type { Community, Member, PublicCommunity, Viewer } from './views.js';
 export { findCommunity, membershipOf, memberOf, type CommunityRow, type MembershipRow } from './reads.js';
 export { communityRoutes } from './routes.js';
-export { loadDemo } from './demo.js';
+export { loadDemo, type DemoResult } from './demo.js';
 export { DEMO_SLUG } from './demoData.js';
 export { mulberry32 } from './demoPlan.js';

@@ -2,7 +2,7 @@
  * HTTP ↔ gate use cases. Every body, query and param is bounded here; an
  * over-long answer is a 400 naming `answers.<questionId>`.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getConfig, previewConfigRules, updateConfig } from './config.js';
@@ -29,16 +29,22 @@ const isoDate = z.iso.datetime({ offset: true });
 export const gateRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const ctx = base.ctx;
-  const limited = { rateLimit: { max: base.authRateLimit, timeWindow: '1 minute' } };
+  // Only submissions are limited: reading the apply page is an ordinary page view, and a
+  // campus or office behind one NAT address opens it hundreds of times in a campaign.
+  // (Invite codes carry 144 random bits, so looking one up is no guessing oracle.) A
+  // submission needs an account, so it counts per account, else per address.
+  const submission = {
+    rateLimit: { max: base.authRateLimit, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => (req.user ? `user:${req.user.id}` : req.ip) },
+  };
 
   app.get(
     '/communities/:slug/apply',
-    { config: limited, schema: { tags: TAGS, summary: 'The apply page: form, open or not, what an invite code offers', params: slugParams, querystring: z.object({ code: code.optional() }) } },
+    { schema: { tags: TAGS, summary: 'The apply page: form, open or not, what an invite code offers', params: slugParams, querystring: z.object({ code: code.optional() }) } },
     async (req) => applyPage(ctx, req.params.slug, req.user?.id ?? null, req.query.code),
   );
   app.post(
     '/communities/:slug/apply',
-    { config: limited, schema: { tags: TAGS, summary: 'Apply (with an invite code or not); rules may decide at once', params: slugParams, body: z.object({ answers: answersSchema, code: code.optional() }) } },
+    { config: submission, schema: { tags: TAGS, summary: 'Apply (with an invite code or not); rules may decide at once', params: slugParams, body: z.object({ answers: answersSchema, code: code.optional() }) } },
     async (req, reply) => reply.status(201).send(await apply(ctx, req.params.slug, req.user?.id ?? null, req.body)),
   );
   app.get(

@@ -2,11 +2,11 @@
  * Pruning use cases, part two: a member's own status, reports (举报) and their
  * queue, appeals (申诉) and the audit trail with its CSV export.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../kernel/context.js';
 import { listDecisions, recordDecision } from '../../kernel/audit.js';
 import { inTransaction, type Q } from '../../kernel/db/tx.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
+import { toCsv } from '../../kernel/csv.js';
 import { newId } from '../../kernel/ids.js';
 import { usersById } from '../accounts/index.js';
 import { membershipOf, openCommunity, transitionMembership } from '../communities/index.js';
@@ -180,6 +180,5 @@ export async function readAudit(ctx: AppContext, slug: string, userId: string | 
 export async function exportAuditCsv(ctx: AppContext, slug: string, userId: string | null, q: { subjectId?: string; action?: string }) {
   const { entries } = await readAudit(ctx, slug, userId, { ...q, limit: 50_000 });
   const rows = entries.map((e) => [e.at, e.action, e.automatic ? 'yes' : 'no', e.decidedBy?.displayName ?? '', e.decidedBy?.id ?? '', e.subject?.displayName ?? '', e.subject?.id ?? '', e.rule ?? '', e.reason ?? '', e.data ? JSON.stringify(e.data) : '']);
-  // A BOM so spreadsheet programs read the Chinese names as UTF-8.
-  return '\uFEFF' + stringify(rows, { header: true, columns: ['at', 'action', 'automatic', 'decided_by', 'decided_by_id', 'subject', 'subject_id', 'rule', 'reason', 'data'] });
+  return toCsv(['at', 'action', 'automatic', 'decided_by', 'decided_by_id', 'subject', 'subject_id', 'rule', 'reason', 'data'], rows);
 }
