@@ -23,6 +23,7 @@ import {
 import type { AppContext } from '../context.js';
 import { AppError, HTTP_STATUS, Unauthorized, type ErrorCode, type FieldProblem, type ProblemParams } from '../errors.js';
 import { zodFieldProblem } from './problems.js';
+import { recordRoutes } from './routes.js';
 import { readSession, SESSION_COOKIE, type SessionUser } from '../auth/session.js';
 import { negotiateLang, type Lang, isLang } from '../i18n.js';
 import { packageRoot } from '../paths.js';
@@ -51,6 +52,7 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
     trustProxy: ctx.config.trustProxy ?? 'loopback',
     bodyLimit: 1_048_576,
   });
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
