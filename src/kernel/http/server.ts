@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -103,12 +104,17 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   app.setNotFoundHandler((req, reply) => notFound(req, reply, options.webDir ?? join(packageRoot, 'dist', 'web')));
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
+  const health = z.object({ ok: z.literal(true), database: z.enum(['sqlite', 'postgres']) });
+  app.withTypeProvider<ZodTypeProvider>().get('/healthz', { schema: { hide: true, response: { 200: health } } }, async () => {
     await ctx.db.kysely.selectFrom('users').select('id').limit(1).execute();
-    return { ok: true, database: ctx.db.dialect };
+    return { ok: true as const, database: ctx.db.dialect };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/csrf', { schema: { hide: true } }, async (_req, reply) => ({ token: reply.generateCsrf() }));
+  app.get(
+    '/api/csrf',
+    { schema: { tags: ['kernel'], summary: 'A CSRF token for the x-csrf-token header of writes', response: { 200: z.object({ token: z.string() }) } } },
+    async (_req, reply) => ({ token: reply.generateCsrf() }),
+  );
 
   const webDir = options.webDir ?? join(packageRoot, 'dist', 'web');
   if (existsSync(join(webDir, 'index.html'))) {
