@@ -33,3 +33,5 @@ export const accepted = z.object({ ok: z.literal(true) });
 export const noContent = z.null().describe('no content');
 
 export type User = z.infer<typeof user>;
+export type UserBody = z.infer<typeof userBody>;
+export type MeBody = z.infer<typeof meBody>;

@@ -194,6 +194,7 @@ export const paid = z.object({
 // The types the web imports (type-only) instead of restating them.
 export type Answers = z.infer<typeof answers>;
 export type MyApplication = z.infer<typeof myApplication>;
+export type ApplicationBody = z.infer<typeof applicationBody>;
 export type QueueItem = z.infer<typeof queueItem>;
 export type ApplyPageView = z.infer<typeof applyPage>;
 export type StatusView = z.infer<typeof status>;

@@ -164,3 +164,7 @@ export type MyStatus = z.infer<typeof myStatus>;
 export type ReportView = z.infer<typeof report>;
 export type AppealView = z.infer<typeof appeal>;
 export type AuditView = z.infer<typeof auditEntry>;
+export type AuditPage = z.infer<typeof audit>;
+export type WarningsView = z.infer<typeof warnings>;
+export type ReportsView = z.infer<typeof reports>;
+export type AppealsView = z.infer<typeof appeals>;
