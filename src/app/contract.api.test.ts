@@ -59,4 +59,10 @@ describe('every route declares its contract', () => {
     const shown = routes.filter((r) => !r.schema?.hide).map((r) => `${r.method} ${r.url}`);
     expect(documented.sort()).toEqual(shown.sort());
   });
+
+  it('every schema the OpenAPI document refers to is in it', async () => {
+    const doc = (await t.client().get('/api/openapi.json')).body as { components?: { schemas?: Record<string, unknown> } };
+    const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.filter((name) => !(name in (doc.components?.schemas ?? {})))).toEqual([]);
+  });
 });

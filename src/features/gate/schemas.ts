@@ -140,15 +140,18 @@ export interface TreeNode {
   descendants: number;
   children: TreeNode[];
 }
-export const treeNode: z.ZodType<TreeNode> = z.object({
-  userId: z.string(),
-  displayName: z.string(),
-  joinedAt: timestamp,
-  descendants: z.number().int(),
-  get children() {
-    return z.array(treeNode);
-  },
-});
+/** Recursive, so the OpenAPI document names it as a component (`ReferralNode`) and refers to it. */
+export const treeNode: z.ZodType<TreeNode> = z
+  .object({
+    userId: z.string(),
+    displayName: z.string(),
+    joinedAt: timestamp,
+    descendants: z.number().int(),
+    get children() {
+      return z.array(treeNode);
+    },
+  })
+  .meta({ id: 'ReferralNode' });
 
 export const referrals = z.object({
   tree: z.array(treeNode),

@@ -17,6 +17,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -86,6 +87,8 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (recursive ones need one) become components the operations refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
