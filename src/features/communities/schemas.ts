@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { EVENT_KINDS } from '../../kernel/activity/taxonomy.js';
-import { person, slugParam, timestamp } from '../../kernel/http/schemas.js';
+import { person, timestamp } from '../../kernel/http/schemas.js';
 import { COMMUNITY_TYPES, MEMBERSHIP_STATES, ROLES, slugProblem } from './rules.js';
 
 export const NAME_MAX = 80;
@@ -18,7 +18,6 @@ export const slug = z
     const problem = slugProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-export { slugParam };
 
 const name = z.string().trim().min(1, { error: 'required' }).max(NAME_MAX, { error: `at most ${NAME_MAX} characters` });
 const requiredText = z.string().trim().min(1, { error: 'required' }).max(TEXT_MAX, { error: `at most ${TEXT_MAX} characters` });
@@ -189,5 +188,3 @@ export type CharterSaved = z.infer<typeof charterSaved>;
 export type MemberList = z.infer<typeof memberList>;
 export type ActivityPage = z.infer<typeof activityPage>;
 export type MyCommunities = z.infer<typeof myCommunities>;
-export type CharterInput = z.input<typeof charterInput>;
-export type CharterPatch = z.input<typeof charterPatch>;
