@@ -1,7 +1,7 @@
 /**
  * HTTP ↔ gate use cases. Request and response shapes are in schemas.ts.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getConfig, previewConfigRules, updateConfig } from './config.js';
 import * as s from './schemas.js';
@@ -15,20 +15,23 @@ const slugParams = s.slugParams;
 export const gateRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const ctx = base.ctx;
-  const limited = { rateLimit: { max: base.authRateLimit, timeWindow: '1 minute' } };
+  // Only submissions are limited: reading the apply page is an ordinary page view, and a
+  // campus or office behind one NAT address opens it hundreds of times in a campaign.
+  // (Invite codes carry 144 random bits, so looking one up is no guessing oracle.) A
+  // submission needs an account, so it counts per account, else per address.
+  const submission = {
+    rateLimit: { max: base.authRateLimit, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => (req.user ? `user:${req.user.id}` : req.ip) },
+  };
 
   app.get(
     '/communities/:slug/apply',
-    {
-      config: limited,
-      schema: { tags: TAGS, summary: 'The apply page: form, open or not, what an invite code offers', params: slugParams, querystring: s.applyQuery, response: { 200: s.applyPage } },
-    },
+    { schema: { tags: TAGS, summary: 'The apply page: form, open or not, what an invite code offers', params: slugParams, querystring: s.applyQuery, response: { 200: s.applyPage } } },
     async (req) => applyPage(ctx, req.params.slug, req.user?.id ?? null, req.query.code),
   );
   app.post(
     '/communities/:slug/apply',
     {
-      config: limited,
+      config: submission,
       schema: { tags: TAGS, summary: 'Apply (with an invite code or not); rules may decide at once', params: slugParams, body: s.applyBody, response: { 201: s.applicationBody } },
     },
     async (req, reply) => reply.status(201).send(await apply(ctx, req.params.slug, req.user?.id ?? null, req.body)),

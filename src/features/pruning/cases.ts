@@ -2,12 +2,12 @@
  * Pruning use cases, part two: a member's own status, reports (举报) and their
  * queue, appeals (申诉) and the audit trail with its CSV export.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../kernel/context.js';
 import { listDecisions } from '../../kernel/audit.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { transaction } from '../../kernel/db/connect.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
+import { toCsv } from '../../kernel/csv.js';
 import { newId } from '../../kernel/ids.js';
 import { assertCan } from '../communities/policy.js';
 import { transitionMembership } from '../communities/membership.js';
@@ -179,6 +179,5 @@ export async function readAudit(ctx: AppContext, slug: string, userId: string | 
 export async function exportAuditCsv(ctx: AppContext, slug: string, userId: string | null, q: { subjectId?: string; action?: string }) {
   const { entries } = await readAudit(ctx, slug, userId, { ...q, limit: 50_000 });
   const rows = entries.map((e) => [e.at, e.action, e.automatic ? 'yes' : 'no', e.decidedBy?.displayName ?? '', e.decidedBy?.id ?? '', e.subject?.displayName ?? '', e.subject?.id ?? '', e.rule ?? '', e.reason ?? '', e.data ? JSON.stringify(e.data) : '']);
-  // A BOM so spreadsheet programs read the Chinese names as UTF-8.
-  return '\uFEFF' + stringify(rows, { header: true, columns: ['at', 'action', 'automatic', 'decided_by', 'decided_by_id', 'subject', 'subject_id', 'rule', 'reason', 'data'] });
+  return toCsv(['at', 'action', 'automatic', 'decided_by', 'decided_by_id', 'subject', 'subject_id', 'rule', 'reason', 'data'], rows);
 }

@@ -1,8 +1,8 @@
 /**
  * The HTTP base every feature plugs into: Zod-validated routes, one error format,
- * cookie sessions, CSRF on unsafe methods, rate-limit support, the OpenAPI document
- * at /api/openapi.json with a browsable page at /api/docs, /healthz, request logs,
- * and the built web app with SPA fallback.
+ * security headers (./headers.ts), cookie sessions, CSRF on unsafe methods,
+ * rate-limit support, the OpenAPI document at /api/openapi.json with a browsable
+ * page at /api/docs, /healthz, request logs, and the built web app with SPA fallback.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ import { recordRoutes } from './routes.js';
 import { readSession, SESSION_COOKIE, type SessionUser } from '../auth/session.js';
 import { negotiateLang, type Lang, isLang } from '../i18n.js';
 import { packageRoot } from '../paths.js';
+import { registerSecurityHeaders } from './headers.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,6 +63,7 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
   app.decorateRequest('user', null);
   app.decorateRequest('lang', 'zh-Hans');
 
+  await registerSecurityHeaders(app, { https: ctx.config.https });
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
