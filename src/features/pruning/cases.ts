@@ -11,7 +11,7 @@ import { toCsv } from '../../kernel/csv.js';
 import { newId } from '../../kernel/ids.js';
 import { assertCan } from '../communities/policy.js';
 import { transitionMembership } from '../communities/membership.js';
-import type { Role } from '../communities/rules.js';
+import type { MembershipState, Role } from '../communities/rules.js';
 import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
 import { notify } from './notify.js';
 import { appealDeadline, canAppeal } from './rules.js';
@@ -42,8 +42,8 @@ export async function myStatus(ctx: AppContext, slug: string, userId: string | n
   }
   return {
     community: { slug: community.slug, name: community.name },
-    state: membership.state,
-    role: membership.role,
+    state: membership.state as MembershipState, // the store still types these columns as string
+    role: membership.role as Role,
     warnings: warnings.map((w) => {
       const { userId: _u, displayName: _d, ...own } = toWarningView(w);
       return own;
@@ -98,7 +98,7 @@ export async function decideReport(ctx: AppContext, slug: string, userId: string
     const { community, adminId } = await asAdmin(trx, slug, userId);
     const report = await store.findReport(trx, community.id, reportId);
     if (!report) throw NotFound('report');
-    const to = decision === 'uphold' ? 'upheld' : 'dismissed';
+    const to: 'upheld' | 'dismissed' = decision === 'uphold' ? 'upheld' : 'dismissed';
     if (!(await store.decideReport(trx, community.id, reportId, to, adminId, at, note ?? null))) throw Conflict(`this report was already ${report.state}`);
     await recordDecision(trx, community.id, { action: `report.${to}`, decidedBy: adminId, subjectId: report.subjectId, rule: 'reported', reason: note ?? null, data: { reportId, reporterId: report.reporterId, report: report.reason }, at });
     // The reporter learns the outcome; the subject learns of an upheld report (it counts toward
@@ -145,7 +145,7 @@ export async function decideAppeal(ctx: AppContext, slug: string, userId: string
   const a = await store.findAppeal(db, community.id, appealId);
   if (!a) throw NotFound('appeal');
   if (a.state !== 'open') throw Conflict(`this appeal was already ${a.state}`);
-  const to = decision === 'grant' ? 'granted' : 'denied';
+  const to: 'granted' | 'denied' = decision === 'grant' ? 'granted' : 'denied';
   const at = ctx.clock.now().toISOString();
   // The appeal's outcome is stored with the re-admission, in one transaction.
   const record = async (trx: Parameters<typeof store.decideAppeal>[0]) => {
