@@ -8,7 +8,7 @@ import { ErrorState, Loading, Page } from '../../app/states.js';
 import { NoticesBell } from '../members/notices.js';
 import { StandingBanner } from '../pruning/StandingBanner.js';
 import { Feed } from '../content/Feed.js';
-import { canOperate, useHome } from './api.js';
+import { useHome } from './api.js';
 import { ActivityLine } from './activity.js';
 import { CharterSections, TypeTag } from './CharterView.js';
 
@@ -32,7 +32,7 @@ export function MemberHomePage() {
       </>
     );
   }
-  const { community, viewer, stats, core, recent } = q.data;
+  const { community, viewer, permissions, stats, core, recent } = q.data;
   return (
     <Page>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8, margin: '8px 0 12px' }}>
@@ -49,7 +49,7 @@ export function MemberHomePage() {
         </div>
         <Space>
           <NoticesBell slug={slug} />
-          {canOperate(viewer) && (
+          {permissions.canOpenConsole && (
             <Link to={`/c/${slug}/console`}>
               <Button icon={<SettingOutlined />} size="large">
                 {t('communities-ui:nav.console')}
