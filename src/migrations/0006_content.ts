@@ -16,6 +16,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull()) // post | question
     .addColumn('title', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('html', 'text', (c) => c.notNull()) // the body rendered and sanitised when written
     .addColumn('tags', 'text', (c) => c.notNull()) // JSON string[] (the post_tags rows are what filters)
     .addColumn('visibility', 'text', (c) => c.notNull()) // members | core | tier
     .addColumn('tier_id', 'text')
@@ -59,6 +60,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('parent_id', 'text') // one level: a reply to a reply hangs under the top-level reply
     .addColumn('reply_to_user_id', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('html', 'text', (c) => c.notNull())
     .addColumn('hidden_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();

@@ -51,8 +51,8 @@ export function terms(text: string, mode: 'index' | 'query'): string[] {
 
 const isPg = (db: Q) => locksRows(db);
 
+/** Adds a new document (posts and replies are indexed once, when written; to change one, remove it first). */
 export async function index(db: Q, doc: SearchDoc): Promise<void> {
-  await remove(db, doc.id);
   const words = terms(doc.text, 'index').join(' ');
   if (isPg(db)) {
     await sql`INSERT INTO content_search (doc_id, community_id, post_id, terms) VALUES (${doc.id}, ${doc.communityId}, ${doc.postId}, to_tsvector('simple', ${words}))`.execute(db);
@@ -61,6 +61,7 @@ export async function index(db: Q, doc: SearchDoc): Promise<void> {
   }
 }
 
+/** Removes a document (on SQLite a scan of the index: removals are rare, additions are not). */
 export async function remove(db: Q, docId: string): Promise<void> {
   await sql`DELETE FROM content_search WHERE doc_id = ${docId}`.execute(db);
 }

@@ -105,6 +105,7 @@ export async function createPost(ctx: AppContext, slug: string, userId: string |
       kind,
       title,
       body: input.body,
+      html: renderMarkdown(input.body),
       tags: JSON.stringify(normalizeTags(input.tags ?? [])),
       visibility,
       tierId: visibility === 'tier' ? (input.tierId ?? null) : null,
@@ -170,6 +171,7 @@ export async function reply(ctx: AppContext, slug: string, userId: string | null
       parentId: parent ? (parent.parentId ?? parent.id) : null,
       replyToUserId: parent ? parent.authorId : post.authorId,
       body: input.body,
+      html: renderMarkdown(input.body),
       hiddenAt: null,
       createdAt: at,
     };
@@ -411,7 +413,7 @@ export async function getPost(ctx: AppContext, slug: string, userId: string | nu
   return {
     post: {
       ...summary!,
-      html: renderMarkdown(post.body),
+      html: post.html,
       hiddenReason: post.hiddenReason,
       reactions: reactionSet(counts, ''),
       bookmarked: await store.bookmarked(db, o.me, post.id),

@@ -13,6 +13,8 @@ export interface PostsTable {
   kind: PostKind;
   title: string | null;
   body: string;
+  /** The body rendered and sanitised when written (markdown.ts), so a read renders nothing. */
+  html: string;
   tags: string; // JSON string[]
   visibility: Visibility;
   tierId: string | null;
@@ -48,6 +50,7 @@ export interface RepliesTable {
   parentId: string | null;
   replyToUserId: string | null;
   body: string;
+  html: string;
   hiddenAt: string | null;
   createdAt: string;
 }

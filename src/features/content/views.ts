@@ -1,5 +1,5 @@
 /** Rows → API shapes. Decides no permissions: the use cases pass what the viewer may do. */
-import { excerpt, renderMarkdown } from './markdown.js';
+import { excerpt } from './markdown.js';
 import { isOverdue, type ContentSettings } from './rules.js';
 import type { PostRow, ReactionCount, ReplyRow } from './store.js';
 
@@ -54,7 +54,7 @@ export function replyView(r: ReplyRow, names: Names, counts: ReactionCount[]) {
     parentId: r.parentId,
     author: person(names, r.authorId)!,
     replyTo: person(names, r.replyToUserId),
-    html: renderMarkdown(r.body),
+    html: r.html,
     createdAt: r.createdAt,
     reactions: reactionSet(counts, r.id),
   };
