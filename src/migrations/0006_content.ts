@@ -40,6 +40,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   // The two feed orders, keyset-paginated (time, id) within a community.
   await db.schema.createIndex('posts_feed_new').on('posts').columns(['community_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('posts_feed_active').on('posts').columns(['community_id', 'last_activity_at', 'id']).execute();
+  // Pinned posts stand apart and 精华 is a view of its own: both are found without scanning the feed.
+  await db.schema.createIndex('posts_pinned').on('posts').columns(['community_id', 'pinned', 'created_at']).execute();
+  await db.schema.createIndex('posts_essence').on('posts').columns(['community_id', 'essence', 'created_at']).execute();
   await db.schema.createIndex('posts_questions').on('posts').columns(['community_id', 'question_state', 'created_at']).execute();
 
   await db.schema

@@ -72,17 +72,24 @@ export async function purgeOrphans(db: Q): Promise<void> {
 }
 
 /**
- * The documents of one community matching every word of `text`, as a row
- * source (`doc_id`, `post_id`, `rank`; lower rank is better) to join on; null
- * when the text has no searchable word.
+ * How many of the best-ranked matches are considered before visibility: a
+ * word in nearly every document would otherwise rank and join them all. A
+ * viewer who may read few of the top matches gets fewer results, never more.
+ */
+export const CANDIDATES = 1000;
+
+/**
+ * The documents of one community matching every word of `text`, best first,
+ * as a row source (`doc_id`, `post_id`, `rank`; lower rank is better) to join
+ * on; null when the text has no searchable word.
  */
 export function query(db: Q, communityId: string, text: string): RawBuilder<Hit> | null {
   const words = terms(text, 'query');
   if (words.length === 0) return null;
   if (isPg(db)) {
     const q = sql`plainto_tsquery('simple', ${words.join(' ')})`;
-    return sql<Hit>`(SELECT doc_id, post_id, -ts_rank(terms, ${q}) AS rank FROM content_search WHERE community_id = ${communityId} AND terms @@ ${q})`;
+    return sql<Hit>`(SELECT doc_id, post_id, -ts_rank(terms, ${q}) AS rank FROM content_search WHERE community_id = ${communityId} AND terms @@ ${q} ORDER BY rank LIMIT ${CANDIDATES})`;
   }
   const match = words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
-  return sql<Hit>`(SELECT doc_id, post_id, bm25(content_search) AS rank FROM content_search WHERE content_search MATCH ${match} AND community_id = ${communityId})`;
+  return sql<Hit>`(SELECT doc_id, post_id, bm25(content_search) AS rank FROM content_search WHERE content_search MATCH ${match} AND community_id = ${communityId} ORDER BY rank LIMIT ${CANDIDATES})`;
 }
