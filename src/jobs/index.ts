@@ -6,6 +6,7 @@
 import type { AppContext } from '../kernel/context.js';
 import { sweepAll } from '../features/pruning/index.js';
 import { sendAllRenewalReminders, waitlistJob, WAITLIST_JOB } from '../features/gate/index.js';
+import { refreshAllHealth } from '../features/health/index.js';
 import { registerJob, registeredJobs } from './registry.js';
 import { Scheduler } from './scheduler.js';
 
@@ -26,6 +27,13 @@ if (!registeredJobs().some((j) => j.name === RENEWAL_REMINDERS_JOB)) {
     schedule: { dailyAtUtc: '01:00' },
     run: (ctx) => sendAllRenewalReminders(ctx), // only communities where someone holds a paid tier
   });
+}
+
+/** Keeps each opened health page's diagnosis current, so the page answers from the cache. */
+export const HEALTH_REFRESH_JOB = 'health.refresh';
+
+if (!registeredJobs().some((j) => j.name === HEALTH_REFRESH_JOB)) {
+  registerJob({ name: HEALTH_REFRESH_JOB, schedule: { everyMs: 10 * 60_000 }, run: async (ctx) => void (await refreshAllHealth(ctx)) });
 }
 
 if (!registeredJobs().some((j) => j.name === WAITLIST_JOB)) registerJob(waitlistJob); // freed places go to the gate's waitlist

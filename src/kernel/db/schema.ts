@@ -9,6 +9,7 @@ import type { JobTables } from '../../jobs/tables.js';
 import type { GateTables } from '../../features/gate/tables.js';
 import type { CommunityTables } from '../../features/communities/tables.js';
 import type { MemberTables } from '../../features/members/tables.js';
+import type { HealthTables } from '../../features/health/tables.js';
 import type { EventKind } from '../activity/taxonomy.js';
 
 export interface UsersTable {
@@ -73,7 +74,7 @@ export interface AuditEntriesTable {
   at: string;
 }
 
-export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables {
+export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables, HealthTables {
   users: UsersTable;
   sessions: SessionsTable;
   passwordResets: PasswordResetsTable;
