@@ -154,6 +154,9 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
     await page.setViewportSize(DESKTOP);
     await page.getByRole('button', { name: '运营后台' }).click();
     await page.waitForURL(`**/c/${slug}/console`);
+    // The console opens on health; the charter is the next page.
+    await page.getByRole('menuitem', { name: '章程' }).click();
+    await page.waitForURL(`**/c/${slug}/console/charter`);
     const promise = page.getByLabel('价值承诺');
     await eventually(() => promise.inputValue()).toBe(valuePromise);
     await promise.fill(`${valuePromise}；${addedPromise}`);
