@@ -7,19 +7,13 @@
  * The network uses ECharts' force layout: the report's ForceAtlas2 layout
  * runs on the server at render time, which the page has not got.
  */
+import type { ChartView } from '../../../../src/engine/report/client.js';
 import type { HealthView } from './api.js';
 
-export interface ChartLabels {
-  original: string;
-  forwarded: string;
-  link: string;
-  speakers: string;
-  messages: string;
-  core: string;
-  member: string;
-  degree: string;
+/** The report's chart labels that the page draws with, plus the retention column names. */
+export type ChartLabels = Pick<ChartView['labels'], 'original' | 'forwarded' | 'link' | 'speakers' | 'messages' | 'core' | 'member' | 'degree'> & {
   weekAfter: (k: number) => string;
-}
+};
 
 export function weeklyOption(r: HealthView, L: ChartLabels) {
   if (r.weekly.length === 0) return null;
