@@ -6,6 +6,9 @@ import type { Kysely } from 'kysely';
  * nothing twice, and the carrier identities that tie chat authors to members.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // The cache key of a diagnosis is the community's last event id: one index lookup, not a scan.
+  await db.schema.createIndex('activity_community_id').on('activity_events').columns(['community_id', 'id']).execute();
+
   await db.schema
     .createTable('health_snapshots')
     .addColumn('community_id', 'text', (c) => c.notNull().references('communities.id').onDelete('cascade'))
@@ -60,5 +63,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('activity_community_id').ifExists().execute();
   for (const t of ['carrier_identities', 'chat_import_keys', 'chat_imports', 'health_snapshots']) await db.schema.dropTable(t).ifExists().execute();
 }

@@ -19,6 +19,7 @@ import { openImport } from '../../engine/importers/index.js';
 import { ImportError, type ChatEvent } from '../../engine/types.js';
 import { openCommunity } from '../communities/index.js';
 import { carrierOf, eventKey, externalRef } from './rules.js';
+import { refreshHealth } from './service.js';
 import * as store from './store.js';
 import type { ChatImportsTable } from './tables.js';
 
@@ -129,7 +130,7 @@ export async function runImport(ctx: AppContext, importId: string, communityId: 
     }
     if (batch.length > 0) await flush();
 
-    const finishedAt = ctx.clock.now().toISOString();
+    const seenAt = ctx.clock.now().toISOString();
     await inTransaction(ctx.db, async (trx) => {
       for (const [ref, a] of authors) {
         await store.upsertIdentity(trx, {
@@ -140,12 +141,14 @@ export async function runImport(ctx: AppContext, importId: string, communityId: 
           userId: null,
           outsider: 0,
           messages: a.messages,
-          updatedAt: finishedAt,
+          updatedAt: seenAt,
         });
       }
       if (firstAt && lastAt) await recordCoverage(ctx, trx, communityId, row.createdBy, { carrier, sourceKey: opened.chatName ?? row.fileName, label: opened.chatName ?? row.fileName, from: firstAt, to: lastAt });
-      await store.updateImport(trx, communityId, importId, { state: 'done', bytesRead: bytes.bytesTotal, added, skipped, firstAt, lastAt, finishedAt });
     });
+    // The health page shows the import as soon as it reads `done`.
+    if (added > 0) await refreshHealth(ctx, communityId);
+    await store.updateImport(db, communityId, importId, { state: 'done', bytesRead: bytes.bytesTotal, added, skipped, firstAt, lastAt, finishedAt: ctx.clock.now().toISOString() });
   } catch (err) {
     const message = err instanceof ImportError ? err.message.replace(path, row.fileName) : errorText(err);
     await store.updateImport(db, communityId, importId, { state: 'failed', error: message, added, skipped, finishedAt: ctx.clock.now().toISOString() });

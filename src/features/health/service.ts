@@ -30,29 +30,62 @@ export async function getHealth(ctx: AppContext, slug: string, userId: string | 
   return healthOf(ctx, community.id, community.name, range);
 }
 
-/** From the cache when the log and the links have not moved since; else computed and cached. */
+/** How long a diagnosis may be shown while a newer one is computed behind it (the refresh job's period). */
+export const STALE_FOR_MS = 10 * 60_000;
+
+/**
+ * From the cache when the log and the links have not moved since. When only
+ * new events arrived and the cached result is recent, it is answered at once
+ * and recomputed behind the answer; a changed link is always recomputed
+ * before answering, so the operator sees the link's effect.
+ */
 export async function healthOf(ctx: AppContext, communityId: string, chatName: string, range: HealthRange = {}): Promise<DiagnosisResult> {
   const db = ctx.db.kysely;
   const key = rangeKey(range.from, range.to);
-  const basis = snapshotBasis(await store.lastEventId(db, communityId), await store.linksKey(db, communityId));
+  const links = await store.linksKey(db, communityId);
+  const basis = snapshotBasis(await store.lastEventId(db, communityId), links);
   const cached = await store.findSnapshot(db, communityId, key);
   if (cached && cached.basis === basis) return JSON.parse(cached.result) as DiagnosisResult;
-  const result = await computeHealth(ctx, communityId, chatName, range);
-  await store.saveSnapshot(db, { communityId, rangeKey: key, basis, result: JSON.stringify(result), computedAt: ctx.clock.now().toISOString() });
-  return result;
+  const recent = cached && cached.basis.endsWith(`|${links}`) && ctx.clock.now().getTime() - Date.parse(cached.computedAt) < STALE_FOR_MS;
+  const fresh = recompute(ctx, communityId, chatName, range, key, basis);
+  if (!recent) return fresh;
+  fresh.catch(() => {}); // a failed background refresh leaves the cache as it was; the next request tries again
+  return JSON.parse(cached.result) as DiagnosisResult;
+}
+
+/** One computation per community, range and basis at a time in this process. */
+const running = new Map<string, Promise<DiagnosisResult>>();
+
+function recompute(ctx: AppContext, communityId: string, chatName: string, range: HealthRange, key: string, basis: string): Promise<DiagnosisResult> {
+  const flight = `${communityId}\u0000${key}\u0000${basis}`;
+  const existing = running.get(flight);
+  if (existing) return existing;
+  const job = (async () => {
+    const result = await computeHealth(ctx, communityId, chatName, range);
+    await store.saveSnapshot(ctx.db.kysely, { communityId, rangeKey: key, basis, result: JSON.stringify(result), computedAt: ctx.clock.now().toISOString() });
+    return result;
+  })().finally(() => running.delete(flight));
+  running.set(flight, job);
+  return job;
 }
 
 /** Recomputes the whole-log diagnosis of every community whose health page was opened (the refresh job). */
 export async function refreshAllHealth(ctx: AppContext): Promise<number> {
   let n = 0;
-  for (const communityId of await store.communitiesWithSnapshots(ctx.db.kysely)) {
-    const { community } = await openCommunity(ctx.db.kysely, { id: communityId }, null, 'anyone');
-    const before = await store.findSnapshot(ctx.db.kysely, communityId, '');
-    await healthOf(ctx, communityId, community.name, {});
-    const after = await store.findSnapshot(ctx.db.kysely, communityId, '');
-    if (after?.basis !== before?.basis) n++;
-  }
+  for (const communityId of await store.communitiesWithSnapshots(ctx.db.kysely)) if (await refreshHealth(ctx, communityId)) n++;
   return n;
+}
+
+/** Brings a community's cached whole-log diagnosis up to date, if it has one; true when it had moved. */
+export async function refreshHealth(ctx: AppContext, communityId: string): Promise<boolean> {
+  const db = ctx.db.kysely;
+  const cached = await store.findSnapshot(db, communityId, '');
+  if (!cached) return false;
+  const basis = snapshotBasis(await store.lastEventId(db, communityId), await store.linksKey(db, communityId));
+  if (cached.basis === basis) return false;
+  const { community } = await openCommunity(db, { id: communityId }, null, 'anyone');
+  await recompute(ctx, communityId, community.name, {}, '', basis);
+  return true;
 }
 
 /** One streaming pass over the log: memory grows with members and pairs, never with events. */

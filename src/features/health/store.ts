@@ -28,7 +28,8 @@ export async function* eventsInTimeOrder(db: Q, communityId: string, range: Rang
     if (range.to) q = q.where('at', '<', range.to);
     if (after) {
       const a = after;
-      q = q.where((eb) => eb.or([eb('at', '>', a.at), eb.and([eb('at', '=', a.at), eb('id', '>', a.id)])]));
+      // `at >= last` is the index range; the OR only drops the rows of the last instant already read.
+      q = q.where('at', '>=', a.at).where((eb) => eb.or([eb('at', '>', a.at), eb('id', '>', a.id)]));
     }
     const rows = await q.orderBy('at').orderBy('id').limit(batch).execute();
     for (const r of rows) {
@@ -51,8 +52,9 @@ export async function* eventsInTimeOrder(db: Q, communityId: string, range: Rang
 }
 
 export async function lastEventId(db: Q, communityId: string): Promise<number> {
-  const row = await db.selectFrom('activityEvents').select('id').where('communityId', '=', communityId).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row ? Number(row.id) : 0;
+  // max() over the (community_id, id) index (migration 0006): one lookup on both engines.
+  const row = await db.selectFrom('activityEvents').select((eb) => eb.fn.max('id').as('last')).where('communityId', '=', communityId).executeTakeFirst();
+  return Number(row?.last ?? 0);
 }
 
 // ── snapshots ───────────────────────────────────────────────────────────────
@@ -86,12 +88,13 @@ export async function linkedIdentities(db: Q, communityId: string): Promise<Carr
   return db.selectFrom('carrierIdentities').selectAll().where('communityId', '=', communityId).where('userId', 'is not', null).execute();
 }
 
-/** Changes whenever a link is made or undone: part of a snapshot's basis. */
+/** The state of the links (how many, the latest change): part of a snapshot's basis. Undoing a link returns the key it had before it. */
 export async function linksKey(db: Q, communityId: string): Promise<string> {
   const row = await db
     .selectFrom('carrierIdentities')
-    .select([sql<number>`count(user_id)`.as('n'), sql<string | null>`max(updated_at)`.as('latest')])
+    .select([sql<number>`count(*)`.as('n'), sql<string | null>`max(updated_at)`.as('latest')])
     .where('communityId', '=', communityId)
+    .where('userId', 'is not', null)
     .executeTakeFirst();
   return `${Number(row?.n ?? 0)}@${row?.latest ?? ''}`;
 }
