@@ -2,7 +2,7 @@
  * `npm run bench`: times `shequn diagnose --json` on generated Telegram exports
  * against a bare `JSON.parse(fs.readFileSync(file, 'utf8'))` of the same file.
  *
- *   node bench/run.mjs [--importer-only] [--sizes 100000,1000000] [--keep]
+ *   node bench/run.mjs [--importer-only] [--sizes 100000,1000000] [--keep] [--no-health]
  *
  * --importer-only times the importer alone (no analysis), for tuning it.
  * Files go to a temporary folder, removed afterwards unless --keep.
@@ -94,3 +94,9 @@ console.log(`\nTelegram export benchmark (${importerOnly ? 'importer only' : 'sh
 console.table(rows);
 console.log('target: ratio <= 2 and peak RSS < 1024 MiB at 1,000,000 messages');
 console.log(`load average now: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs (wall times are only comparable on a quiet machine)`);
+
+// The health page's timing at 1× and 100× the demo's events (bench/health.mjs); --no-health skips it.
+if (!importerOnly && !args.includes('--no-health')) {
+  const health = spawnSync(process.execPath, [join(root, 'bench/health.mjs')], { cwd: root, stdio: 'inherit' });
+  if (health.status !== 0) process.exitCode = health.status ?? 1;
+}
