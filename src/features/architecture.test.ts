@@ -36,6 +36,7 @@ const OWNER: Record<string, string> = {
   memberReports: 'pruning',
   appeals: 'pruning',
   healthSnapshots: 'health',
+  healthReports: 'health',
   chatImports: 'health',
   chatImportKeys: 'health',
   carrierIdentities: 'health',

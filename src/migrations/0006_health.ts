@@ -48,6 +48,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('chat_import_keys_pk', ['community_id', 'key'])
     .execute();
 
+  // One weekly health report per community and ISO week: what the next report compares with.
+  await db.schema
+    .createTable('health_reports')
+    .addColumn('community_id', 'text', (c) => c.notNull().references('communities.id').onDelete('cascade'))
+    .addColumn('week', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('score', 'real')
+    .addColumn('core_status', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('health_reports_pk', ['community_id', 'week'])
+    .execute();
+
   await db.schema
     .createTable('carrier_identities')
     .addColumn('community_id', 'text', (c) => c.notNull().references('communities.id').onDelete('cascade'))
@@ -64,5 +76,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('activity_community_id').ifExists().execute();
-  for (const t of ['carrier_identities', 'chat_import_keys', 'chat_imports', 'health_snapshots']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['health_reports', 'carrier_identities', 'chat_import_keys', 'chat_imports', 'health_snapshots']) await db.schema.dropTable(t).ifExists().execute();
 }

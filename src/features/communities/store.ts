@@ -178,6 +178,24 @@ export function findMember(db: Q, communityId: string, userId: string) {
 }
 
 /** Active owners, admins and core members, strongest role first. */
+/** The owner and admins of a community (active members), for reports addressed to its operators. */
+export async function listOperators(db: Q, communityId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('userId')
+    .where('communityId', '=', communityId)
+    .where('state', '=', 'member')
+    .where('role', 'in', ['owner', 'admin'])
+    .orderBy('userId')
+    .execute();
+  return rows.map((r) => r.userId);
+}
+
+/** Every community's id, in creation order (jobs that visit each community). */
+export async function listCommunityIds(db: Q): Promise<string[]> {
+  return (await db.selectFrom('communities').select('id').orderBy('createdAt').orderBy('id').execute()).map((r) => r.id);
+}
+
 export function listCore(db: Q, communityId: string) {
   return db
     .selectFrom('memberships')

@@ -57,3 +57,32 @@ export function snapshotBasis(lastEventId: number, linksKey: string): string {
 export function rangeKey(from?: string, to?: string): string {
   return from || to ? `${from ?? ''}|${to ?? ''}` : '';
 }
+
+// ── the weekly report ───────────────────────────────────────────────────────
+
+export interface WeeklyState {
+  kind: string;
+  score: number | null;
+  coreStatus: string;
+}
+
+/** Worse than last week: the group stopped reading as a community, or the core stopped supplying. */
+export function worsened(prev: WeeklyState | undefined, cur: WeeklyState): 'verdict' | 'core' | null {
+  if (!prev) return null;
+  if (prev.kind === 'community' && cur.kind !== 'community') return 'verdict';
+  if (prev.coreStatus === 'met' && (cur.coreStatus === 'weak' || cur.coreStatus === 'unmet')) return 'core';
+  return null;
+}
+
+/** The score's change since last week as the report says it: "+3", "−5", "±0", or '' for a first report. */
+export function scoreChange(prev: WeeklyState | undefined, cur: WeeklyState): string {
+  if (!prev || prev.score === null || cur.score === null) return '';
+  const d = Math.round(cur.score) - Math.round(prev.score);
+  return d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '±0';
+}
+
+/** The Monday (UTC) that names the ISO week of `now`. */
+export function isoWeek(now: Date): string {
+  const day = (now.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day)).toISOString().slice(0, 10);
+}

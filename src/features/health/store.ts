@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { StoredEvent } from '../../kernel/activity/log.js';
 import type { Q } from '../../kernel/db/tx.js';
-import type { CarrierIdentitiesTable, ChatImportsTable, HealthSnapshotsTable } from './tables.js';
+import type { CarrierIdentitiesTable, ChatImportsTable, HealthReportsTable, HealthSnapshotsTable } from './tables.js';
 
 // ── the log, in time order ──────────────────────────────────────────────────
 
@@ -168,4 +168,18 @@ export async function insertKeys(db: Q, communityId: string, keys: string[]): Pr
       .values(keys.slice(i, i + 500).map((key) => ({ communityId, key })))
       .execute();
   }
+}
+
+// ── weekly reports ──────────────────────────────────────────────────────────
+
+export function findReport(db: Q, communityId: string, week: string) {
+  return db.selectFrom('healthReports').selectAll().where('communityId', '=', communityId).where('week', '=', week).executeTakeFirst();
+}
+
+export function previousReport(db: Q, communityId: string, week: string) {
+  return db.selectFrom('healthReports').selectAll().where('communityId', '=', communityId).where('week', '<', week).orderBy('week', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertReport(db: Q, row: HealthReportsTable): Promise<void> {
+  await db.insertInto('healthReports').values(row).execute();
 }

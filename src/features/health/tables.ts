@@ -46,7 +46,18 @@ export interface CarrierIdentitiesTable {
   updatedAt: string;
 }
 
+export interface HealthReportsTable {
+  communityId: string;
+  /** The ISO week the report was sent in, named by its Monday. */
+  week: string;
+  kind: string; // the verdict's kind
+  score: number | null;
+  coreStatus: string; // the coreSupply condition's status
+  createdAt: string;
+}
+
 export interface HealthTables {
+  healthReports: HealthReportsTable;
   healthSnapshots: HealthSnapshotsTable;
   chatImports: ChatImportsTable;
   chatImportKeys: ChatImportKeysTable;

@@ -17,7 +17,7 @@ import { day, ruleName, say, type Message } from '../pruning/api.js';
 import type { Notice, NoticesView } from './api.js';
 
 /** Where the person acts on each feature's notices. */
-const PAGE: Record<string, string> = { gate: 'status', pruning: 'standing' };
+const PAGE: Record<string, string> = { gate: 'status', pruning: 'standing', health: 'console' };
 
 function split(kind: string): [feature: string, event: string] {
   const dot = kind.indexOf('.');
