@@ -6,38 +6,24 @@
  *
  * --importer-only times the importer alone (no analysis), for tuning it.
  * Files go to a temporary folder, removed afterwards unless --keep.
+ *
+ *   node bench/run.mjs --platform [flags]   the server's reads and writes (bench/platform/index.mjs)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { writeTelegramExport } from './generate.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { buildIfStale, root } from './build.mjs';
 const args = process.argv.slice(2);
+if (args.includes('--platform')) {
+  await import('./platform/index.mjs');
+  process.exit(0);
+}
 const importerOnly = args.includes('--importer-only');
 const keep = args.includes('--keep');
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') ? sizesArg.split(',').map(Number) : [100_000, 1_000_000];
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale() {
-  const out = join(root, 'dist/app/cli.js');
-  if (existsSync(out) && statSync(out).mtimeMs >= newestMtime(join(root, 'src'))) return;
-  console.error('building the server (npm run build:server)...');
-  const r = spawnSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
-  // tsc exits non-zero on type errors in unrelated files but still emits; only a missing output is fatal
-  if (!existsSync(out)) throw new Error(`build failed (exit ${r.status})`);
-}
 
 /** Runs node with the given arguments; returns wall and CPU seconds and peak RSS in MiB. */
 function timeNode(nodeArgs, dir) {
