@@ -14,6 +14,8 @@ import { recordDecision } from '../../kernel/audit.js';
 import { transaction } from '../../kernel/db/connect.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
+import { searchDocuments } from '../../kernel/search/index.js';
 import { notifyCarriers, type MembershipChange } from '../carriers/hooks.js';
 import { assertCan, type Action } from './policy.js';
 import { hasRoom, nextState, TRANSITION_EVENT, type MembershipState, type Role, type Transition } from './rules.js';
@@ -21,18 +23,27 @@ import { actorIn, loadCommunity, signedIn } from './service.js';
 import * as store from './store.js';
 import { toMember, type Member } from './views.js';
 
+/** How many people a member search looks at, at most: a search narrows, it does not list. */
+export const MEMBER_SEARCH_LIMIT = 500;
+
 export async function listMembers(
   ctx: AppContext,
   slug: string,
   userId: string | null,
-  query: { state?: MembershipState; role?: Role; q?: string; limit?: number; offset?: number },
-): Promise<{ members: Member[]; total: number }> {
+  query: { state?: MembershipState; role?: Role; q?: string; limit?: number; cursor?: string },
+): Promise<{ members: Member[]; nextCursor: string | null; total: number | null }> {
   const db = ctx.db.kysely;
   const community = await loadCommunity(db, slug);
   const { actor } = await actorIn(db, community.id, signedIn(userId));
   assertCan(actor, 'members.list', { communityId: community.id });
-  const { rows, total } = await store.listMembers(db, community.id, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
-  return { members: rows.map(toMember), total };
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor, ['number', 'string', 'string']) as store.MemberKey | undefined;
+  const userIds = query.q ? await searchDocuments(db, 'user', query.q, MEMBER_SEARCH_LIMIT) : undefined;
+  const rows = await store.listMembers(db, community.id, { state: query.state, role: query.role, userIds, limit, after });
+  const page = pageOf(rows, limit, (r) => [r.rank, r.sortAt, r.userId]);
+  // The total is counted once, on the first page, from the index (later pages carry the cursor instead).
+  const total = after ? null : userIds ? null : await store.countMembersIn(db, community.id, { state: query.state, role: query.role });
+  return { members: page.rows.map(toMember), nextCursor: page.nextCursor, total };
 }
 
 export async function changeRole(ctx: AppContext, slug: string, userId: string | null, targetUserId: string, role: Role): Promise<{ member: Member }> {

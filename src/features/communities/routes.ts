@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../kernel/http/server.js';
 import { changeRole, leave, listMembers, removeMember } from './membership.js';
-import { createCommunity, getHome, getPublic, listActivity, listMyCommunities, updateCharter } from './service.js';
+import { createCommunity, getHome, getPublic, homeFeed, listActivity, listMyCommunities, updateCharter } from './service.js';
 import * as s from './schemas.js';
 
 const TAGS = ['communities'];
@@ -56,6 +56,12 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
     async (req) => getHome(ctx, req.params.slug, req.user?.id ?? null),
   );
 
+  app.get(
+    '/communities/:slug/home/feed',
+    { schema: { tags: TAGS, summary: "The member home's recent feed, older pages (members only)", params: slugParams, querystring: s.feedQuery, response: { 200: s.activityPage } } },
+    async (req) => homeFeed(ctx, req.params.slug, req.user?.id ?? null, req.query),
+  );
+
   app.patch(
     '/communities/:slug/charter',
     {
@@ -78,7 +84,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
         summary: 'List members (owner or admin); state defaults to member, "all" for every state',
         params: slugParams,
         querystring: s.memberQuery,
-        response: { 200: z.object({ members: z.array(s.member), total: z.number().int() }) },
+        response: { 200: z.object({ members: z.array(s.member), nextCursor: z.string().nullable(), total: z.number().int().nullable() }) },
       },
     },
     async (req) => {
@@ -131,12 +137,12 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
         summary: 'The activity log, newest first (owner or admin)',
         params: slugParams,
         querystring: s.activityQuery,
-        response: { 200: z.object({ events: z.array(s.activityItem) }) },
+        response: { 200: s.activityPage },
       },
     },
     async (req) => {
-      const { kind, limit, before } = req.query;
-      return listActivity(ctx, req.params.slug, req.user?.id ?? null, { kinds: kind, limit, before });
+      const { kind, limit, cursor } = req.query;
+      return listActivity(ctx, req.params.slug, req.user?.id ?? null, { kinds: kind, limit, cursor });
     },
   );
 };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../../kernel/activity/taxonomy.js';
 import { COMMUNITY_TYPES, MEMBERSHIP_STATES, ROLES, slugProblem } from './rules.js';
+import { cursorParam } from '../../kernel/paging.js';
 
 export const NAME_MAX = 80;
 export const TEXT_MAX = 4000;
@@ -69,7 +70,8 @@ export const memberQuery = z.object({
   role: z.enum(ROLES).optional(),
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  /** `nextCursor` of the page before. */
+  cursor: cursorParam,
 });
 
 const KIND_LIST = new Set<string>(EVENT_KINDS);
@@ -85,9 +87,11 @@ export const activityQuery = z.object({
     })
     .transform((value) => value?.split(',').map((k) => k.trim()) as (typeof EVENT_KINDS)[number][] | undefined),
   limit: z.coerce.number().int().min(1).max(200).optional(),
-  /** An event id: page to older events. */
-  before: z.coerce.number().int().min(1).optional(),
+  /** `nextCursor` of the page before: page to older events. */
+  cursor: cursorParam,
 });
+
+export const feedQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).optional(), cursor: cursorParam });
 
 // ── responses ────────────────────────────────────────────────────────────────
 
@@ -152,4 +156,8 @@ export const home = z.object({
   stats: z.object({ members: z.number().int(), core: z.number().int(), joinedLast30d: z.number().int() }),
   core: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.enum(ROLES) })),
   recent: z.array(activityItem),
+  /** Older items of the feed: GET …/home/feed?cursor=. */
+  recentCursor: z.string().nullable(),
 });
+
+export const activityPage = z.object({ events: z.array(activityItem), nextCursor: z.string().nullable() });

@@ -56,8 +56,8 @@ for (const dialect of DIALECTS) {
       const k = db.kysely;
       expect(await store.findMembership(k, A.id, B.member)).toBeUndefined();
       expect((await store.findMembership(k, A.id, A.member))?.communityId).toBe(A.id);
-      const { rows, total } = await store.listMembers(k, A.id, { limit: 50, offset: 0 });
-      expect(total).toBe(2);
+      const rows = await store.listMembers(k, A.id, { limit: 50 });
+      expect(await store.countMembersIn(k, A.id, {})).toBe(2);
       expect(rows.map((r) => r.userId).sort()).toEqual([A.owner, A.member].sort());
       expect((await store.listCore(k, A.id)).map((r) => r.userId).sort()).toEqual([A.owner, A.member].sort());
       const events = await store.listActivity(k, A.id, { limit: 50 });
@@ -81,13 +81,6 @@ for (const dialect of DIALECTS) {
       await expect(attempt).rejects.toThrow(/append-only/);
       const kinds = (await store.listActivity(db.kysely, A.id, { limit: 5 })).map((e) => e.kind);
       expect(kinds).toEqual(['content.posted']);
-    });
-
-    it('member search matches names and e-mails case-insensitively and treats % literally', async () => {
-      const k = db.kysely;
-      expect((await store.listMembers(k, A.id, { q: 'ALPHA-OWNER', limit: 10, offset: 0 })).rows.map((r) => r.userId)).toEqual([A.owner]);
-      expect((await store.listMembers(k, A.id, { q: '100%', limit: 10, offset: 0 })).rows.map((r) => r.userId)).toEqual([A.member]);
-      expect((await store.listMembers(k, A.id, { q: '%', limit: 10, offset: 0 })).rows.map((r) => r.userId)).toEqual([A.member]);
     });
 
     it('counts members, core and recent joins; locks rows inside a transaction on PostgreSQL', async () => {

@@ -89,19 +89,19 @@ export interface MemberCounts {
   joinedSince: number;
 }
 
-/** Active members, how many of them hold core or operator roles, and how many joined since `since`. */
+/**
+ * Active members, how many of them hold core or operator roles, and how many
+ * joined since `since`: three counts, each a range of one index
+ * (memberships_community_state, memberships_list, memberships_joined).
+ */
 export async function countMembers(db: Q, communityId: string, since: string): Promise<MemberCounts> {
-  const row = await db
-    .selectFrom('memberships')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('members'),
-      eb.fn.sum<number>(eb.case().when('role', 'in', ['owner', 'admin', 'core']).then(1).else(0).end()).as('core'),
-      eb.fn.sum<number>(eb.case().when('joinedAt', '>=', since).then(1).else(0).end()).as('joinedSince'),
-    ])
-    .where('communityId', '=', communityId)
-    .where('state', '=', 'member')
-    .executeTakeFirstOrThrow();
-  return { members: Number(row.members), core: Number(row.core ?? 0), joinedSince: Number(row.joinedSince ?? 0) };
+  const active = () => db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('communityId', '=', communityId).where('state', '=', 'member');
+  const [members, core, joined] = await Promise.all([
+    active().executeTakeFirstOrThrow(),
+    active().where(roleRank, '<', 3).executeTakeFirstOrThrow(),
+    active().where('joinedAt', '>=', since).executeTakeFirstOrThrow(),
+  ]);
+  return { members: Number(members.n), core: Number(core.n), joinedSince: Number(joined.n) };
 }
 
 export async function countActiveMembers(db: Q, communityId: string): Promise<number> {
@@ -112,6 +112,14 @@ export async function countActiveMembers(db: Q, communityId: string): Promise<nu
     .where('state', '=', 'member')
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** People in one state (or any) and role (or any): a range count of memberships_community_state. */
+export async function countMembersIn(db: Q, communityId: string, q: { state?: MembershipState; role?: Role }): Promise<number> {
+  let query = db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('communityId', '=', communityId);
+  if (q.state) query = query.where('state', '=', q.state);
+  if (q.role) query = query.where('role', '=', q.role);
+  return Number((await query.executeTakeFirstOrThrow()).n);
 }
 
 /** Active members of several communities at once (the "my communities" list). */
@@ -127,12 +135,21 @@ export async function countActiveMembersOf(db: Q, communityIds: string[]): Promi
   return new Map(rows.map((r) => [r.communityId, Number(r.n)]));
 }
 
+/** Generated columns (migration 0005): the list's order, kept right by the database on every write. */
+const roleRank = sql<number>`memberships.role_rank`;
+const sortAt = sql<string>`memberships.sort_at`;
+
+/** The member list's sort key: strongest role first, then who joined (or applied) first. */
+export type MemberKey = [rank: number, sortAt: string, userId: string];
+
 export interface MemberQuery {
   state?: MembershipState;
   role?: Role;
-  q?: string;
+  /** Only these people (a search's hits); the caller bounds the list. */
+  userIds?: string[];
   limit: number;
-  offset: number;
+  /** Rows after this key. */
+  after?: MemberKey;
 }
 
 const memberColumns = [
@@ -144,29 +161,28 @@ const memberColumns = [
   'memberships.joinedAt',
 ] as const;
 
+/**
+ * One page of members in list order, walking memberships_list (one state) or
+ * memberships_list_all (every state) from the cursor; `limit + 1` rows so the
+ * caller learns whether a next page exists without counting.
+ */
 export async function listMembers(db: Q, communityId: string, query: MemberQuery) {
   let q = db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').where('memberships.communityId', '=', communityId);
   if (query.state) q = q.where('memberships.state', '=', query.state);
   if (query.role) q = q.where('memberships.role', '=', query.role);
-  if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`lower(users.display_name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(users.email)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    );
+  if (query.userIds) q = q.where('memberships.userId', 'in', query.userIds.length ? query.userIds : ['']);
+  if (query.after) {
+    const [rank, at, userId] = query.after;
+    q = q.where((eb) => eb(eb.refTuple(roleRank, sortAt, 'memberships.userId'), '>', eb.tuple(rank, at, userId)));
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
+  return q
     .select(memberColumns)
-    .orderBy(sql`case memberships.role when 'owner' then 0 when 'admin' then 1 when 'core' then 2 else 3 end`)
-    .orderBy('memberships.joinedAt', 'asc')
-    .orderBy('memberships.userId', 'asc')
-    .limit(query.limit)
-    .offset(query.offset)
+    .select([roleRank.as('rank'), sortAt.as('sortAt')])
+    .orderBy(roleRank)
+    .orderBy(sortAt)
+    .orderBy('memberships.userId')
+    .limit(query.limit + 1)
     .execute();
-  return { rows, total: Number(total.n) };
 }
 
 export function findMember(db: Q, communityId: string, userId: string) {
@@ -179,17 +195,19 @@ export function findMember(db: Q, communityId: string, userId: string) {
     .executeTakeFirst();
 }
 
-/** Active owners, admins and core members, strongest role first. */
-export function listCore(db: Q, communityId: string) {
+/** Active owners, admins and core members, strongest role first, the first `limit` of them (memberships_list). */
+export function listCore(db: Q, communityId: string, limit = 30) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')
     .select(['memberships.userId', 'users.displayName', 'memberships.role'])
     .where('memberships.communityId', '=', communityId)
     .where('memberships.state', '=', 'member')
-    .where('memberships.role', 'in', ['owner', 'admin', 'core'])
-    .orderBy(sql`case memberships.role when 'owner' then 0 when 'admin' then 1 else 2 end`)
-    .orderBy('memberships.joinedAt', 'asc')
+    .where(roleRank, '<', 3)
+    .orderBy(roleRank)
+    .orderBy(sortAt)
+    .orderBy('memberships.userId')
+    .limit(limit)
     .execute();
 }
 
@@ -198,13 +216,36 @@ export function listCore(db: Q, communityId: string) {
 export interface ActivityQuery {
   kinds?: readonly EventKind[];
   limit: number;
-  /** Only events with a smaller id (ids follow append order). */
-  before?: number;
+  /** Only events before this one in log order (at, then id). */
+  before?: ActivityKey;
 }
 
+/** The log's order: when it happened, ties (same instant) by append order. */
+export type ActivityKey = [at: string, id: number];
+
+/**
+ * One page of the log, newest first, with the actor's and target's names;
+ * `limit + 1` rows so the caller knows whether there is more. Without kinds it
+ * walks activity_community_at_id backwards from the cursor. With kinds, each
+ * kind walks its own range of activity_community_kind_at_id (at most limit + 1
+ * rows each) and the union is merged: a walk of the whole log filtered by kind
+ * would read every event of rare kinds' gaps, a sort of all matching events
+ * every event of common ones.
+ */
 export async function listActivity(db: Q, communityId: string, query: ActivityQuery) {
-  let q = db
-    .selectFrom('activityEvents as e')
+  const n = query.limit + 1;
+  const page = (kind: EventKind | null) => {
+    let q = db.selectFrom('activityEvents').select(['id', 'at']).where('communityId', '=', communityId);
+    if (kind) q = q.where('kind', '=', kind);
+    if (query.before) q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(query.before![0], query.before![1])));
+    return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(n);
+  };
+  const kinds = query.kinds?.length ? [...new Set(query.kinds)] : [null];
+  const arms = kinds.map((k, i) => db.selectFrom(page(k).as(`k${i}`)).selectAll());
+  const ids = arms.slice(1).reduce((u, arm) => u.unionAll(arm), arms[0]!);
+  return db
+    .selectFrom(ids.as('p'))
+    .innerJoin('activityEvents as e', 'e.id', 'p.id')
     .leftJoin('users as a', 'a.id', 'e.actorId')
     .leftJoin('users as t', 't.id', 'e.targetId')
     .select([
@@ -219,8 +260,8 @@ export async function listActivity(db: Q, communityId: string, query: ActivityQu
       'e.objectId',
       'e.data',
     ])
-    .where('e.communityId', '=', communityId);
-  if (query.kinds?.length) q = q.where('e.kind', 'in', query.kinds);
-  if (query.before !== undefined) q = q.where('e.id', '<', query.before);
-  return q.orderBy('e.id', 'desc').limit(query.limit).execute();
+    .orderBy('e.at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(n)
+    .execute();
 }

@@ -100,6 +100,14 @@ export interface AuditEntriesTable {
   at: string;
 }
 
+/** kernel/search: one row per indexed document (PostgreSQL adds a `terms` tsvector, SQLite an FTS5 table). */
+export interface SearchDocsTable {
+  id: Generated<number>;
+  scope: string;
+  docId: string;
+  body: string;
+}
+
 export interface Database extends PruningTables, JobTables, GateTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -109,4 +117,5 @@ export interface Database extends PruningTables, JobTables, GateTables {
   memberships: MembershipsTable;
   activityEvents: ActivityEventsTable;
   auditEntries: AuditEntriesTable;
+  searchDocs: SearchDocsTable;
 }
