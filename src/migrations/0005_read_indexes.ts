@@ -41,7 +41,7 @@ const INDEXES: Index[] = [
   ['applications_queue_keyset', 'applications', ['community_id', 'state', 'created_at', 'id']],
   // referral analytics: children of a referrer, joins in a period
   ['applications_referrer', 'applications', ['community_id', 'referrer_id', 'joined_at', 'user_id']],
-  ['applications_joined', 'applications', ['community_id', 'joined_at', 'channel', 'referrer_id']],
+  ['applications_joined', 'applications', ['community_id', 'joined_at', 'channel', 'referrer_id', 'user_id']],
   // audit trail, newest first, whole or about one person
   ['audit_community_at_id', 'audit_entries', ['community_id', 'at', 'id']],
   ['audit_subject_at_id', 'audit_entries', ['community_id', 'subject_id', 'at', 'id']],

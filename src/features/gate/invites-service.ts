@@ -3,7 +3,10 @@
  * (operators), revoking, listing, the blocklist, and the referral console —
  * tree, leaderboard, joins per channel, growth factor and the entry funnel.
  */
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
+import type { Database } from '../../kernel/db/schema.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { DAY_MS } from '../../kernel/clock.js';
 import { transaction, isUniqueViolation } from '../../kernel/db/connect.js';
@@ -14,7 +17,8 @@ import * as cstore from '../communities/store.js';
 import type { Role } from '../communities/rules.js';
 import { loadConfig } from './config.js';
 import { assertGate, authorizeGate } from './policy.js';
-import { growthFactor, joinsPerChannel, leaderboard, newInviteCode, quotaLeft, referralTree, type Join, type TreeNode } from './rules.js';
+import { growthFactor, newInviteCode, quotaLeft } from './rules.js';
+import * as rstore from './referrals-store.js';
 import * as store from './store.js';
 import { toInvite } from './views.js';
 import { gateActor } from './access.js';
@@ -89,7 +93,15 @@ export async function revokeInvite(ctx: AppContext, slug: string, userId: string
   });
 }
 
-/** The referral console: tree, leaderboard, channels, growth factor for [from, to), and the entry funnel. */
+/** How many roots or children one page of the referral tree shows. */
+export const TREE_PAGE = 50;
+const LEADERS = 20;
+
+/**
+ * The referral console: the tree's first level, leaderboard, channels, growth
+ * factor for [from, to), and the entry funnel — each an SQL aggregate or one
+ * page (referrals-store.ts), so its cost does not grow with every join.
+ */
 export async function referralStats(ctx: AppContext, slug: string, userId: string | null, q: { from?: string; to?: string }) {
   const me = signedIn(userId);
   const db = ctx.db.kysely;
@@ -99,23 +111,42 @@ export async function referralStats(ctx: AppContext, slug: string, userId: strin
   const from = q.from ?? new Date(new Date(to).getTime() - 30 * DAY_MS).toISOString();
   if (from >= to) throw Invalid('from', 'must be before "to"');
 
-  // Members who joined without the gate (founders, direct joins) are roots of the tree too.
-  const viaGate = await store.joinedApplications(db, community.id);
-  const seen = new Set(viaGate.map((j) => j.userId));
-  const members = await db.selectFrom('memberships').select(['userId', 'joinedAt', 'createdAt']).where('communityId', '=', community.id).where('joinedAt', 'is not', null).execute();
-  const joins: Join[] = [
-    ...viaGate.map((j) => ({ userId: j.userId, referrerId: j.referrerId, channel: j.channel, joinedAt: j.joinedAt! })),
-    ...members.filter((m) => !seen.has(m.userId)).map((m) => ({ userId: m.userId, referrerId: null, channel: 'direct', joinedAt: m.joinedAt ?? m.createdAt })),
-  ];
-  const names = new Map((await store.userNames(db, [...new Set(joins.map((j) => j.userId))])).map((u) => [u.id, u.displayName]));
-  const named = (n: TreeNode): unknown => ({ userId: n.userId, displayName: names.get(n.userId) ?? n.userId, joinedAt: n.joinedAt, descendants: n.descendants, children: n.children.map(named) });
-  return {
-    tree: referralTree(joins).filter((r) => r.children.length > 0).map(named),
-    leaderboard: leaderboard(joins).map((r) => ({ ...r, displayName: names.get(r.userId) ?? r.userId })),
-    channels: joinsPerChannel(joins),
-    growth: growthFactor(joins, from, to),
-    funnel: await funnel(ctx, community.id),
-  };
+  const [tree, leaderboard, channels, growth, funnelStages] = await Promise.all([
+    treeLevel(db, community.id, null, undefined, TREE_PAGE),
+    leaders(db, community.id),
+    rstore.joinsPerChannel(db, community.id),
+    rstore.growthCounts(db, community.id, from, to),
+    funnel(ctx, community.id),
+  ]);
+  return { tree, leaderboard, channels, growth: growthFactor(growth, from, to), funnel: funnelStages };
+}
+
+/** One more page of the tree: the people `parent` brought in, or more roots (members only through `gate.referrals`). */
+export async function referralTreePage(ctx: AppContext, slug: string, userId: string | null, q: { parent?: string; cursor?: string; limit?: number }) {
+  const db = ctx.db.kysely;
+  const { community } = await gateActor(db, slug, signedIn(userId), 'gate.referrals');
+  const after = decodeCursor(q.cursor, q.parent ? ['string', 'string'] : ['string']) as rstore.NodeKey | undefined;
+  return treeLevel(db, community.id, q.parent ?? null, after, q.limit ?? TREE_PAGE);
+}
+
+async function treeLevel(db: Kysely<Database>, communityId: string, parent: string | null, after: rstore.NodeKey | undefined, limit: number) {
+  const rows = await rstore.treePage(db, communityId, parent, after, limit + 1);
+  const page = pageOf(rows, limit, (n) => (parent ? [n.joinedAt ?? '', n.userId] : [n.userId]));
+  return { nodes: page.rows, nextCursor: page.nextCursor };
+}
+
+/**
+ * Referrers by direct joins, then by everyone below them, ties by id. The top
+ * ones by direct joins come from one GROUP BY; only their branches are walked.
+ */
+async function leaders(db: Kysely<Database>, communityId: string) {
+  const top = await rstore.topReferrers(db, communityId, LEADERS);
+  const ids = top.map((r) => r.userId);
+  const [totals, names] = await Promise.all([rstore.descendants(db, communityId, ids), store.userNames(db, ids)]);
+  const name = new Map(names.map((u) => [u.id, u.displayName]));
+  return top
+    .map((r) => ({ userId: r.userId, displayName: name.get(r.userId) ?? r.userId, direct: r.direct, total: totals.get(r.userId) ?? r.direct }))
+    .sort((a, b) => b.direct - a.direct || b.total - a.total || a.userId.localeCompare(b.userId));
 }
 
 /**
@@ -126,23 +157,11 @@ export async function referralStats(ctx: AppContext, slug: string, userId: strin
  */
 export async function funnel(ctx: AppContext, communityId: string) {
   const db = ctx.db.kysely;
-  const counts = await store.countApplications(db, communityId);
+  const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS).toISOString();
+  const [counts, later] = await Promise.all([store.countApplications(db, communityId), rstore.introducedAndActive(db, communityId, since)]);
   const applied = Object.values(counts).reduce((a, b) => a + b, 0);
   const approved = (counts.approved ?? 0) + (counts.waitlisted ?? 0);
-  const joinedIds = (await store.joinedApplications(db, communityId)).map((j) => j.userId);
-  if (!joinedIds.length) return { applied, approved, introduced: 0, active: 0 };
-  const introducedIds = (await db.selectFrom('memberProfiles').select('userId').where('communityId', '=', communityId).where('introducedAt', 'is not', null).where('userId', 'in', joinedIds).execute()).map((r) => r.userId);
-  if (!introducedIds.length) return { applied, approved, introduced: 0, active: 0 };
-  const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS).toISOString();
-  const active = await db
-    .selectFrom('memberships as m')
-    .select('m.userId')
-    .where('m.communityId', '=', communityId)
-    .where('m.state', '=', 'member')
-    .where('m.userId', 'in', introducedIds)
-    .where((eb) => eb.exists(eb.selectFrom('activityEvents as e').select('e.id').where('e.communityId', '=', communityId).whereRef('e.actorId', '=', 'm.userId').where('e.at', '>=', since)))
-    .execute();
-  return { applied, approved, introduced: introducedIds.length, active: active.length };
+  return { applied, approved, ...later };
 }
 
 // ── blocklist ────────────────────────────────────────────────────────────────

@@ -5,10 +5,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cursorParam } from '../../kernel/paging.js';
 import { getConfig, previewConfigRules, updateConfig } from './config.js';
 import { applicationFormSchema, FORM_LIMITS, gateSettingsSchema, screeningRulesSchema } from './rules.js';
 import { apply, applyPage, decide, myStatus, reviewQueue, withdraw } from './service.js';
-import { block, createInvite, listBlocks, listInvites, referralStats, revokeInvite, unblock } from './invites-service.js';
+import { block, createInvite, listBlocks, listInvites, referralStats, referralTreePage, revokeInvite, unblock } from './invites-service.js';
 import { tierRoutes } from './tiers-routes.js';
 
 const TAGS = ['gate'];
@@ -86,7 +87,7 @@ export const gateRoutes: FastifyPluginAsync = async (base) => {
         querystring: z.object({
           state: z.enum(['pending', 'approved', 'rejected', 'waitlisted']).default('pending'),
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+          cursor: cursorParam,
         }),
       },
     },
@@ -139,6 +140,18 @@ export const gateRoutes: FastifyPluginAsync = async (base) => {
     '/communities/:slug/gate/referrals',
     { schema: { tags: TAGS, summary: 'Referral tree, leaderboard, joins per channel, growth factor and funnel', params: slugParams, querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) } },
     async (req) => referralStats(ctx, req.params.slug, req.user?.id ?? null, req.query),
+  );
+  app.get(
+    '/communities/:slug/gate/referrals/tree',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'One page of the referral tree: the people `parent` brought in, or (without parent) more first-level referrers',
+        params: slugParams,
+        querystring: z.object({ parent: id.optional(), cursor: cursorParam, limit: z.coerce.number().int().min(1).max(200).optional() }),
+      },
+    },
+    async (req) => referralTreePage(ctx, req.params.slug, req.user?.id ?? null, req.query),
   );
 
   app.get('/communities/:slug/gate/blocks', { schema: { tags: TAGS, summary: 'The blocklist (owner/admin)', params: slugParams } }, async (req) =>

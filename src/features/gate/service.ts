@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { transaction } from '../../kernel/db/connect.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError, Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { hashSecret, newId } from '../../kernel/ids.js';
@@ -139,13 +140,16 @@ export async function withdraw(ctx: AppContext, slug: string, userId: string | n
   });
 }
 
-export async function reviewQueue(ctx: AppContext, slug: string, userId: string | null, q: { state?: string; limit?: number; offset?: number }) {
+export async function reviewQueue(ctx: AppContext, slug: string, userId: string | null, q: { state?: string; limit?: number; cursor?: string }) {
   const me = signedIn(userId);
   const db = ctx.db.kysely;
   const community = await loadCommunity(db, slug);
   await assertReviewer(db, community.id, me);
-  const { rows, total } = await store.listApplications(db, community.id, { state: q.state ?? 'pending', limit: q.limit ?? 50, offset: q.offset ?? 0 });
-  return { applications: rows.map(toQueueItem), total };
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor, ['string', 'string']) as store.QueueKey | undefined;
+  const { rows, total } = await store.listApplications(db, community.id, { state: q.state ?? 'pending', limit, after });
+  const page = pageOf(rows, limit, (r) => [r.createdAt, r.id]);
+  return { applications: page.rows.map(toQueueItem), nextCursor: page.nextCursor, total };
 }
 
 export interface DecisionInput {

@@ -54,16 +54,25 @@ export async function moveApplication(db: Q, communityId: string, id: string, fr
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** The queue's order, oldest first: when they applied, then id. */
+export type QueueKey = [createdAt: string, id: string];
+
 export interface QueueQuery {
   state: string;
   limit: number;
-  offset: number;
+  /** Rows after this key (applications_queue_keyset). */
+  after?: QueueKey;
 }
 
-/** Applications with the applicant's and referrer's names and the invite's name. */
+/**
+ * One page of applications in a state, with the applicant's and referrer's
+ * names and the invite's name, and — on the first page only — how many there are.
+ * Reads `limit + 1` rows so the caller knows whether there is more.
+ */
 export async function listApplications(db: Q, communityId: string, q: QueueQuery) {
   const base = db.selectFrom('applications as a').where('a.communityId', '=', communityId).where('a.state', '=', q.state);
-  const rows = await base
+  const after = q.after;
+  const rows = await (after ? base.where((eb) => eb(eb.refTuple('a.createdAt', 'a.id'), '>', eb.tuple(after[0], after[1]))) : base)
     .innerJoin('users as u', 'u.id', 'a.userId')
     .leftJoin('users as r', 'r.id', 'a.referrerId')
     .leftJoin('invites as i', 'i.id', 'a.inviteId')
@@ -71,9 +80,9 @@ export async function listApplications(db: Q, communityId: string, q: QueueQuery
     .select(['u.displayName as applicantName', 'u.email as applicantEmail', 'r.displayName as referrerName', 'i.name as inviteName'])
     .orderBy('a.createdAt', 'asc')
     .orderBy('a.id', 'asc')
-    .limit(q.limit)
-    .offset(q.offset)
+    .limit(q.limit + 1)
     .execute();
+  if (after) return { rows, total: null };
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
@@ -85,16 +94,6 @@ export function recentApplications(db: Q, communityId: string, limit: number): P
 
 export function waitlisted(db: Q, communityId: string): Promise<ApplicationRow[]> {
   return db.selectFrom('applications').selectAll().where('communityId', '=', communityId).where('state', '=', 'waitlisted').execute();
-}
-
-/** Joins through the gate (approved and joined applications), for referral analytics. */
-export function joinedApplications(db: Q, communityId: string) {
-  return db
-    .selectFrom('applications')
-    .select(['userId', 'referrerId', 'channel', 'joinedAt'])
-    .where('communityId', '=', communityId)
-    .where('joinedAt', 'is not', null)
-    .execute();
 }
 
 /** How many applications reached each stage (the funnel's first steps). */

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { newId } from '../../kernel/ids.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import { loadCommunity, signedIn } from '../communities/service.js';
 
 type Q = Kysely<Database>;
@@ -43,13 +44,14 @@ export interface NoticeView {
   readAt: string | null;
 }
 
-/** The newest notices of one person in one community (raw rows → views). */
-export async function noticesOf(db: Q, communityId: string, userId: string, limit = NOTICE_PAGE): Promise<NoticeView[]> {
-  const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('communityId', '=', communityId)
-    .where('userId', '=', userId)
+/** A notice's place in the list, newest first: when, then id. */
+export type NoticeKey = [createdAt: string, id: string];
+
+/** The newest notices of one person in one community, below `after` if given (notifications_mine). */
+export async function noticesOf(db: Q, communityId: string, userId: string, limit = NOTICE_PAGE, after?: NoticeKey): Promise<NoticeView[]> {
+  let q = db.selectFrom('notifications').selectAll().where('communityId', '=', communityId).where('userId', '=', userId);
+  if (after) q = q.where((eb) => eb(eb.refTuple('createdAt', 'id'), '<', eb.tuple(after[0], after[1])));
+  const rows = await q
     .orderBy('createdAt', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
@@ -68,13 +70,16 @@ async function unreadCount(db: Q, communityId: string, userId: string): Promise<
   return Number(row?.n ?? 0);
 }
 
-/** `GET /communities/:slug/notices`: my notices here, newest first, and how many are unread. */
-export async function myNotices(ctx: AppContext, slug: string, userId: string | null) {
+/** `GET /communities/:slug/notices`: my notices here, newest first, page by page, and how many are unread. */
+export async function myNotices(ctx: AppContext, slug: string, userId: string | null, query: { cursor?: string; limit?: number } = {}) {
   const me = signedIn(userId);
   const db = ctx.db.kysely;
   const community = await loadCommunity(db, slug);
-  const [notices, unread] = await Promise.all([noticesOf(db, community.id, me), unreadCount(db, community.id, me)]);
-  return { notices, unread };
+  const limit = query.limit ?? NOTICE_PAGE;
+  const after = decodeCursor(query.cursor, ['string', 'string']) as NoticeKey | undefined;
+  const [rows, unread] = await Promise.all([noticesOf(db, community.id, me, limit + 1, after), unreadCount(db, community.id, me)]);
+  const page = pageOf(rows, limit, (n) => [n.createdAt, n.id]);
+  return { notices: page.rows, nextCursor: page.nextCursor, unread };
 }
 
 /**

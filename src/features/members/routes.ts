@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cursorParam } from '../../kernel/paging.js';
 import { markNoticesRead, myNotices } from './notices.js';
 import { INTRO_LIMITS } from './rules.js';
 import { acceptNorms, getOnboarding, getProfile, writeIntro } from './service.js';
@@ -39,8 +40,17 @@ export const membersRoutes: FastifyPluginAsync = async (base) => {
     { schema: { tags: TAGS, summary: "A member's profile and self-introduction (members only)", params: slugParams.extend({ userId: z.string().min(1).max(64) }) } },
     async (req) => getProfile(ctx, req.params.slug, req.user?.id ?? null, req.params.userId),
   );
-  app.get('/communities/:slug/notices', { schema: { tags: TAGS, summary: 'My in-app notices here (gate and pruning decisions) and the unread count', params: slugParams } }, async (req) =>
-    myNotices(ctx, req.params.slug, req.user?.id ?? null),
+  app.get(
+    '/communities/:slug/notices',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'My in-app notices here (gate and pruning decisions), newest first, page by page, and the unread count',
+        params: slugParams,
+        querystring: z.object({ cursor: cursorParam, limit: z.coerce.number().int().min(1).max(100).optional() }),
+      },
+    },
+    async (req) => myNotices(ctx, req.params.slug, req.user?.id ?? null, req.query),
   );
   app.post(
     '/communities/:slug/notices/read',

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cursorParam } from '../../kernel/paging.js';
 import { appeal, decideAppeal, decideReport, exportAuditCsv, listAppeals, listReports, myStatus, readAudit, reportMember } from './cases.js';
 import { decideReview, dryRun, getSettings, listWarnings, runSweepNow, updateSettings } from './service.js';
 
@@ -116,6 +117,7 @@ export const pruningRoutes: FastifyPluginAsync = async (base) => {
           subjectId: id.optional(),
           action: z.string().min(1).max(60).optional(),
           before: z.string().datetime().optional(),
+          cursor: cursorParam,
           limit: z.coerce.number().int().min(1).max(500).optional(),
         }),
       },
