@@ -60,7 +60,15 @@ export function scaleUp(demo, dir, scale) {
         WHERE community_id = ? AND ${mine} IS NOT NULL AND ${mine} <> ? AND ${mine} NOT LIKE '%~%'`).run(community, owner);
     }
   });
-  for (let k = 1; k < scale; k++) clone(k);
+  const searchable = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_docs'").get();
+  // The clones' search documents: the originals' terms plus the clone's suffix and email prefix (kernel/search/text.ts).
+  const cloneSearch = db.prepare(`INSERT INTO search_docs (scope, doc_id, body) SELECT scope, doc_id || '~' || ?1, body || ' ' || ?1 || ' c' || ?1
+    FROM search_docs WHERE scope = 'user' AND doc_id <> ?2 AND doc_id NOT LIKE '%~%' AND doc_id IN (SELECT user_id FROM memberships WHERE community_id = ?3)`);
+  for (let k = 1; k < scale; k++) {
+    clone(k);
+    if (searchable) cloneSearch.run(String(k), owner, community);
+  }
+  if (searchable) db.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
   db.exec('ANALYZE');
   const counts = {
     members: db.prepare("SELECT count(*) n FROM memberships WHERE community_id = ? AND state = 'member'").get(community).n,

@@ -2,7 +2,7 @@
  * The platform part of `npm run bench`: reads and writes of the running server.
  *
  *   node bench/run.mjs --platform [--scale 100] [--rounds 3] [--duration 5]
- *        [--connections 100] [--samples 30] [--apply 1000] [--no-apply] [--keep]
+ *        [--connections 100] [--samples 30] [--apply 1000] [--parts throughput,scale,apply] [--keep]
  *
  * 1. Builds the 1× database (the demo community) and the N× one (generate.mjs).
  * 2. Throughput: starts the built server on the 1× file and a bare Fastify +
@@ -32,6 +32,8 @@ const connections = opt('--connections', 100);
 const samples = opt('--samples', 30);
 const applyN = opt('--apply', 1000);
 const keep = args.includes('--keep');
+const parts = new Set(args.includes('--parts') ? args[args.indexOf('--parts') + 1].split(',') : ['throughput', 'scale', 'apply']);
+if (args.includes('--no-apply')) parts.delete('apply');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 buildIfStale();
@@ -40,20 +42,27 @@ const children = [];
 try {
   console.error('building the 1× database (shequn demo)...');
   const x1 = makeDemo(dir);
-  console.error(`building the ${scale}× database...`);
-  const xN = scaleUp(x1, dir, scale);
-  console.error(`${scale}×: ${xN.members} members, ${xN.events} events`);
+  let xN;
+  if (parts.has('scale')) {
+    console.error(`building the ${scale}× database...`);
+    xN = scaleUp(x1, dir, scale);
+    console.error(`${scale}×: ${xN.members} members, ${xN.events} events`);
+  }
 
-  const throughput = await throughputTable(x1);
-  const latency = await scaleTable(x1, xN);
-  const writes = args.includes('--no-apply') ? [] : await applyTable(x1);
+  const throughput = parts.has('throughput') ? await throughputTable(x1) : null;
+  const latency = xN ? await scaleTable(x1, xN) : null;
+  const writes = parts.has('apply') ? await applyTable(x1) : null;
 
   console.log(`\nPlatform benchmark, node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`\nThroughput on the 1× database: autocannon -c ${connections} -d ${duration}, median of ${rounds} rounds, side by side`);
-  console.table(throughput);
-  console.log(`\nOne request at a time (median of ${samples}), 1× vs ${scale}× (${xN.members} members, ${xN.events} events)`);
-  console.table(latency);
-  if (writes.length) {
+  if (throughput) {
+    console.log(`\nThroughput on the 1× database: autocannon -c ${connections} -d ${duration}, median of ${rounds} rounds, side by side`);
+    console.table(throughput);
+  }
+  if (latency) {
+    console.log(`\nOne request at a time (median of ${samples}), 1× vs ${scale}× (${xN.members} members, ${xN.events} events)`);
+    console.table(latency);
+  }
+  if (writes) {
     console.log(`\napply() write throughput, ${applyN} applications, 20 at a time`);
     console.table(writes);
   }

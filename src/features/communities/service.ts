@@ -25,7 +25,7 @@ export type CharterInput = Pick<Community, 'slug' | 'name' | 'type' | 'sharedNee
 export type CharterPatch = Partial<CharterInput>;
 
 /** What a member sees in the home's recent activity: talk, activities and arrivals — not operators' decisions. */
-const HOME_KINDS: EventKind[] = [
+export const HOME_KINDS: EventKind[] = [
   'community.charter_updated',
   'member.joined',
   'member.introduced',

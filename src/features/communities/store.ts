@@ -235,17 +235,19 @@ export type ActivityKey = [at: string, id: number];
 export async function listActivity(db: Q, communityId: string, query: ActivityQuery) {
   const n = query.limit + 1;
   const page = (kind: EventKind | null) => {
-    let q = db.selectFrom('activityEvents').select(['id', 'at']).where('communityId', '=', communityId);
+    let q = db
+      .selectFrom('activityEvents')
+      .select(['id', 'kind', 'at', 'actorId', 'targetId', 'objectType', 'objectId', 'data'])
+      .where('communityId', '=', communityId);
     if (kind) q = q.where('kind', '=', kind);
     if (query.before) q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(query.before![0], query.before![1])));
     return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(n);
   };
   const kinds = query.kinds?.length ? [...new Set(query.kinds)] : [null];
   const arms = kinds.map((k, i) => db.selectFrom(page(k).as(`k${i}`)).selectAll());
-  const ids = arms.slice(1).reduce((u, arm) => u.unionAll(arm), arms[0]!);
+  const events = arms.slice(1).reduce((u, arm) => u.unionAll(arm), arms[0]!);
   return db
-    .selectFrom(ids.as('p'))
-    .innerJoin('activityEvents as e', 'e.id', 'p.id')
+    .selectFrom(events.as('e'))
     .leftJoin('users as a', 'a.id', 'e.actorId')
     .leftJoin('users as t', 't.id', 'e.targetId')
     .select([
