@@ -17,6 +17,10 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('production'),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   TRUST_PROXY: z.string().default('loopback'),
+  // A request still running after this long is answered 503 (kernel/http/deadline.ts)
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // PostgreSQL cancels a statement running longer than this (statement_timeout)
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(8_000),
   // End-to-end tests only (src/jobs/testing-clock.ts): the clock starts here and tests move it.
   SHEQUN_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
 });
@@ -42,6 +46,9 @@ export interface Config {
    * sign-in rate limit by inventing the header.
    */
   trustProxy?: string | boolean;
+  /** Deadline of one HTTP request, and of one SQL statement on PostgreSQL. */
+  requestTimeoutMs: number;
+  statementTimeoutMs: number;
   isTest: boolean;
   /** Tests only: the server's clock starts here and POST /api/testing/clock moves it. */
   fakeNow?: string;
@@ -69,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     isTest: e.NODE_ENV === 'test',
     fakeNow: e.SHEQUN_FAKE_NOW || undefined,
   };

@@ -26,7 +26,7 @@ export async function buildServer(ctx: AppContext, options: HttpOptions = {}): P
 }
 
 export async function createContext(config: Config, clock: Clock = config.fakeNow ? new ShiftedClock(config.fakeNow) : systemClock): Promise<AppContext> {
-  const db = connect({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const db = connect({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, statementTimeoutMs: config.statementTimeoutMs });
   await migrateToLatest(db);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock, log: (m) => console.log(m) });
   return { config, db, clock, mailer };

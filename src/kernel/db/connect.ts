@@ -25,16 +25,23 @@ export interface ConnectOptions {
   sqlitePath?: string;
   /** PostgreSQL schema to use (tests give each run its own). */
   pgSchema?: string;
+  /**
+   * PostgreSQL cancels any statement running longer (statement_timeout), so a
+   * request that gave up does not leave its query holding a connection. SQLite
+   * runs in-process and cannot be interrupted: its reads are bounded instead
+   * (every list is an index range; see the query-plan tests).
+   */
+  statementTimeoutMs?: number;
 }
 
 export function connect(options: ConnectOptions): Db {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: 10,
-      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
-    });
+    const settings = [
+      ...(options.pgSchema ? [`-c search_path=${options.pgSchema}`] : []),
+      ...(options.statementTimeoutMs ? [`-c statement_timeout=${options.statementTimeoutMs}`] : []),
+    ];
+    const pool = new pg.Pool({ connectionString: url, max: 10, ...(settings.length ? { options: settings.join(' ') } : {}) });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }
@@ -54,6 +61,11 @@ export function connect(options: ConnectOptions): Db {
 export function transaction<T>(db: Db | Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   const k = 'kysely' in db ? db.kysely : db;
   return k.transaction().execute(fn);
+}
+
+/** PostgreSQL cancelled the statement (statement_timeout or a cancel request). */
+export function isCancelled(err: unknown): boolean {
+  return (err as { code?: string }).code === '57014';
 }
 
 export function isUniqueViolation(err: unknown): boolean {

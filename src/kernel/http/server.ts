@@ -26,6 +26,9 @@ import { zodFieldProblem } from './problems.js';
 import { readSession, SESSION_COOKIE, type SessionUser } from '../auth/session.js';
 import { negotiateLang, type Lang, isLang } from '../i18n.js';
 import { packageRoot } from '../paths.js';
+import { isCancelled } from '../db/connect.js';
+import { registerDeadline, timeoutBody } from './deadline.js';
+import { registerHealth, type HealthThresholds } from './health.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,6 +44,9 @@ export interface HttpOptions {
   /** Requests per minute per IP for sign-in, sign-up and password reset. */
   authRateLimit?: number;
   webDir?: string;
+  /** Overrides the config's request deadline (tests). */
+  requestTimeoutMs?: number;
+  health?: HealthThresholds;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -57,6 +63,7 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
   app.decorate('authRateLimit', options.authRateLimit ?? 10);
   app.decorateRequest('user', null);
   app.decorateRequest('lang', 'zh-Hans');
+  registerDeadline(app, options.requestTimeoutMs ?? ctx.config.requestTimeoutMs);
 
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, {
@@ -101,10 +108,7 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   app.setNotFoundHandler((req, reply) => notFound(req, reply, options.webDir ?? join(packageRoot, 'dist', 'web')));
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    await ctx.db.kysely.selectFrom('users').select('id').limit(1).execute();
-    return { ok: true, database: ctx.db.dialect };
-  });
+  registerHealth(app, ctx, options.health);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/csrf', { schema: { hide: true } }, async (_req, reply) => ({ token: reply.generateCsrf() }));
 
@@ -133,6 +137,7 @@ export function requireUser(req: FastifyRequest): SessionUser {
  */
 function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return reply.status(HTTP_STATUS[err.code]).send(body(err.code, err.message, wireFields(err), err.params));
+  if (isCancelled(err)) return reply.status(503).send(timeoutBody(ctxTimeout(req)));
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
     const input = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[where];
@@ -152,6 +157,10 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   if (status >= 400 && status < 500) return reply.status(status).send(body(status === 404 ? 'not_found' : 'invalid', e.message ?? 'bad request'));
   req.log.error(err);
   return reply.status(500).send(body('internal', 'internal error'));
+}
+
+function ctxTimeout(req: FastifyRequest): number {
+  return req.server.ctx.config.statementTimeoutMs;
 }
 
 /** A use case's problems without a code of their own take the error's (invalid, conflict). */
