@@ -4,6 +4,7 @@
  * read or write another community's rows by accident (tenancy is explicit).
  */
 import { sql, type Kysely } from 'kysely';
+import { runCompiled } from '../../kernel/db/compiled.js';
 import type { CommunitiesTable, Database, MembershipsTable } from '../../kernel/db/schema.js';
 import type { EventKind } from '../../kernel/activity/taxonomy.js';
 import type { MembershipState, Role } from './rules.js';
@@ -230,40 +231,36 @@ export type ActivityKey = [at: string, id: number];
  * kind walks its own range of activity_community_kind_at_id (at most limit + 1
  * rows each) and the union is merged: a walk of the whole log filtered by kind
  * would read every event of rare kinds' gaps, a sort of all matching events
- * every event of common ones.
+ * every event of common ones. Names come in a second statement for the page's
+ * people only. The statement is compiled once per shape (kernel/db/compiled.ts).
  */
 export async function listActivity(db: Q, communityId: string, query: ActivityQuery) {
-  const n = query.limit + 1;
-  const page = (kind: EventKind | null) => {
-    let q = db
-      .selectFrom('activityEvents')
-      .select(['id', 'kind', 'at', 'actorId', 'targetId', 'objectType', 'objectId', 'data'])
-      .where('communityId', '=', communityId);
-    if (kind) q = q.where('kind', '=', kind);
-    if (query.before) q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(query.before![0], query.before![1])));
-    return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(n);
-  };
-  const kinds = query.kinds?.length ? [...new Set(query.kinds)] : [null];
-  const arms = kinds.map((k, i) => db.selectFrom(page(k).as(`k${i}`)).selectAll());
-  const events = arms.slice(1).reduce((u, arm) => u.unionAll(arm), arms[0]!);
-  return db
-    .selectFrom(events.as('e'))
-    .leftJoin('users as a', 'a.id', 'e.actorId')
-    .leftJoin('users as t', 't.id', 'e.targetId')
-    .select([
-      'e.id',
-      'e.kind',
-      'e.at',
-      'e.actorId',
-      'a.displayName as actorName',
-      'e.targetId',
-      't.displayName as targetName',
-      'e.objectType',
-      'e.objectId',
-      'e.data',
-    ])
-    .orderBy('e.at', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(n)
-    .execute();
+  const kinds = query.kinds?.length ? [...new Set(query.kinds)] : [];
+  const before = query.before;
+  const args = [communityId, query.limit + 1, before?.[0], before?.[1], ...kinds];
+  const shape = `activity:${kinds.length}:${before ? 'before' : 'first'}`;
+  const events = await runCompiled(db, shape, args, ([cid, n, at, id, ...ks]) => {
+    const page = (kind: unknown) => {
+      let q = db
+        .selectFrom('activityEvents')
+        .select(['id', 'kind', 'at', 'actorId', 'targetId', 'objectType', 'objectId', 'data'])
+        .where('communityId', '=', cid as string);
+      if (kind !== undefined) q = q.where('kind', '=', kind as EventKind);
+      if (before) q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(at as string, id as number)));
+      return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(n as number);
+    };
+    if (!ks.length) return page(undefined);
+    const arms = ks.map((k, i) => db.selectFrom(page(k).as(`k${i}`)).selectAll());
+    const union = arms.slice(1).reduce((u, arm) => u.unionAll(arm), arms[0]!);
+    return db.selectFrom(union.as('e')).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(n as number);
+  });
+  const people = [...new Set(events.flatMap((e) => [e.actorId, e.targetId]).filter((x): x is string => !!x))];
+  const names = new Map(
+    people.length ? (await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', people).execute()).map((u) => [u.id, u.displayName]) : [],
+  );
+  return events.map((e) => ({
+    ...e,
+    actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    targetName: e.targetId ? (names.get(e.targetId) ?? null) : null,
+  }));
 }

@@ -48,13 +48,35 @@ export function connect(options: ConnectOptions): Db {
   if (url) throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(':')[0]}:…")`);
   const file = options.sqlitePath ?? './data/shequn.db';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+  const sqlite = cachePrepared(new SQLite(file));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely prepares every statement it runs; re-preparing the same SQL is a
+ * measurable share of a short read (the public page, the member home). The
+ * connection keeps the last few hundred prepared statements by their SQL text
+ * and hands one out again unless it is still mid-iteration (`busy`).
+ */
+function cachePrepared(sqlite: SQLite.Database, size = 500): SQLite.Database {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) return hit;
+    const statement = prepare(source);
+    if (!hit) {
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
+  return sqlite;
 }
 
 /** Runs `fn` in one transaction: every multi-step write goes through here. */
