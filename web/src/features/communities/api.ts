@@ -54,6 +54,8 @@ export interface HomeView {
   stats: { members: number; core: number; joinedLast30d: number };
   core: { userId: string; displayName: string; role: Role }[];
   recent: ActivityItem[];
+  /** Older items of the feed: `GET …/home/feed?cursor=`. */
+  recentCursor: string | null;
 }
 
 export interface MemberRow {

@@ -1,5 +1,5 @@
 /** Types and queries of the gate API (apply, status, review, invites, referrals, tiers). */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
 import { path } from '../communities/api.js';
 import type { Notice } from '../members/notices.js';
@@ -56,16 +56,21 @@ export interface Invite {
   createdAt: string;
 }
 
-export interface TreeNode {
+/** One member in the referral tree; `direct` people came in through them (0: a leaf). */
+export interface ReferralNode {
   userId: string;
   displayName: string;
-  joinedAt: string;
-  descendants: number;
-  children: TreeNode[];
+  joinedAt: string | null;
+  direct: number;
+}
+
+export interface TreePage {
+  nodes: ReferralNode[];
+  nextCursor: string | null;
 }
 
 export interface ReferralView {
-  tree: TreeNode[];
+  tree: TreePage;
   leaderboard: { userId: string; displayName: string; direct: number; total: number }[];
   channels: { channel: string; joins: number }[];
   growth: { from: string; to: string; base: number; referredJoins: number; inviters: number; k: number | null; perInviter: number | null };
@@ -87,8 +92,15 @@ export const useApplyPage = (slug: string, code?: string) =>
 export const useStatus = (slug: string, enabled = true) =>
   useQuery({ queryKey: ['gate', slug, 'status'], queryFn: () => api<StatusView>('GET', `${path(slug)}/application`), enabled });
 
+/** The review queue, oldest first, 100 at a time (keyset pages); the total comes with the first page. */
 export const useQueue = (slug: string, state: string) =>
-  useQuery({ queryKey: ['gate', slug, 'queue', state], queryFn: () => api<{ applications: QueueItem[]; total: number }>('GET', `${path(slug)}/gate/applications?state=${state}&limit=200`) });
+  useInfiniteQuery({
+    queryKey: ['gate', slug, 'queue', state],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      api<{ applications: QueueItem[]; nextCursor: string | null; total: number | null }>('GET', `${path(slug)}/gate/applications?state=${state}&limit=100${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
 export const useConfig = (slug: string) => useQuery({ queryKey: ['gate', slug, 'config'], queryFn: () => api<GateConfig>('GET', `${path(slug)}/gate/config`) });
 

@@ -1,12 +1,12 @@
 /** Console → members: search, change a role, remove with a reason (the reason goes to the activity log). */
 import { useState } from 'react';
 import { App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES, roleRank } from '../../../../../src/features/communities/rules.js';
 import { api } from '../../../app/api.js';
 import { useMe } from '../../../app/session.js';
-import { ErrorState, useErrorText } from '../../../app/states.js';
+import { ErrorState, LoadMore, useErrorText } from '../../../app/states.js';
 import { path, type MemberRow, type Role } from '../api.js';
 import { useConsole } from './ConsoleLayout.js';
 
@@ -21,19 +21,24 @@ export function MembersTab() {
   const errorText = useErrorText();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
-  const [page, setPage] = useState(1);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const params = new URLSearchParams({ state: 'member', limit: String(PAGE), offset: String((page - 1) * PAGE) });
+  const params = new URLSearchParams({ state: 'member', limit: String(PAGE) });
   if (q) params.set('q', q);
   if (role) params.set('role', role);
-  const list = useQuery({
+  // Keyset pages: each answer carries the cursor of the next; the total comes with the first.
+  const list = useInfiniteQuery({
     queryKey: ['community', slug, 'members', params.toString()],
-    queryFn: () => api<{ members: MemberRow[]; total: number }>('GET', `${path(slug)}/members?${params}`),
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      api<{ members: MemberRow[]; nextCursor: string | null; total: number | null }>('GET', `${path(slug)}/members?${params}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
+  const members = list.data?.pages.flatMap((p) => p.members) ?? [];
+  const total = list.data?.pages[0]?.total;
 
   const myRank = roleRank(home.viewer?.role ?? 'member');
   // Roles an operator may hand out: below their own, never owner (ownership transfer is its own act).
@@ -82,10 +87,7 @@ export function MembersTab() {
           allowClear
           placeholder={t('communities-ui:members.search')}
           aria-label={t('communities-ui:members.search')}
-          onSearch={(v) => {
-            setQ(v.trim());
-            setPage(1);
-          }}
+          onSearch={(v) => setQ(v.trim())}
           style={{ width: 260 }}
         />
         <Select<Role>
@@ -94,20 +96,18 @@ export function MembersTab() {
           aria-label={t('communities-ui:members.filterRole')}
           style={{ width: 160 }}
           value={role}
-          onChange={(v) => {
-            setRole(v);
-            setPage(1);
-          }}
+          onChange={setRole}
           options={ROLES.map((r) => ({ value: r, label: t(`communities-ui:role.${r}`) }))}
         />
       </Space>
       <Table<MemberRow>
         rowKey="userId"
-        loading={list.isFetching}
-        dataSource={list.data?.members ?? []}
+        loading={list.isFetching && !list.isFetchingNextPage}
+        dataSource={members}
         locale={{ emptyText: t('communities-ui:members.empty') }}
         scroll={{ x: 720 }}
-        pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('communities-ui:members.total', { n }) }}
+        pagination={false}
+        footer={total != null ? () => t('communities-ui:members.total', { n: total }) : undefined}
         columns={[
           { title: t('communities-ui:members.name'), dataIndex: 'displayName', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
           { title: t('communities-ui:members.email'), dataIndex: 'email' },
@@ -145,6 +145,7 @@ export function MembersTab() {
           },
         ]}
       />
+      <LoadMore query={list} />
       <Modal
         open={removing !== null}
         title={t('communities-ui:members.removeTitle', { name: removing?.displayName ?? '' })}
