@@ -62,11 +62,11 @@ export function scaleUp(demo, dir, scale) {
   });
   const searchable = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_docs'").get();
   // The clones' search documents: the originals' terms plus the clone's suffix and email prefix (kernel/search/text.ts).
-  const cloneSearch = db.prepare(`INSERT INTO search_docs (scope, doc_id, body) SELECT scope, doc_id || '~' || ?1, body || ' ' || ?1 || ' c' || ?1
-    FROM search_docs WHERE scope = 'user' AND doc_id <> ?2 AND doc_id NOT LIKE '%~%' AND doc_id IN (SELECT user_id FROM memberships WHERE community_id = ?3)`);
+  const cloneSearch = db.prepare(`INSERT INTO search_docs (scope, doc_id, body) SELECT scope, doc_id || '~' || @k, body || ' ' || @k || ' c' || @k
+    FROM search_docs WHERE scope = 'user' AND doc_id <> @owner AND doc_id NOT LIKE '%~%' AND doc_id IN (SELECT user_id FROM memberships WHERE community_id = @community)`);
   for (let k = 1; k < scale; k++) {
     clone(k);
-    if (searchable) cloneSearch.run(String(k), owner, community);
+    if (searchable) cloneSearch.run({ k: String(k), owner, community });
   }
   if (searchable) db.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
   db.exec('ANALYZE');
