@@ -22,6 +22,8 @@ import { hasRoom, nextState, TRANSITION_EVENT, type MembershipState, type Role, 
 import { actorIn, loadCommunity, signedIn } from './service.js';
 import * as store from './store.js';
 import { toMember, type Member } from './views.js';
+import { memberPermissions } from './permissions.js';
+import type { MemberPermissions } from './schemas.js';
 
 /** How many people a member search looks at, at most: a search narrows, it does not list. */
 export const MEMBER_SEARCH_LIMIT = 500;
@@ -31,7 +33,7 @@ export async function listMembers(
   slug: string,
   userId: string | null,
   query: { state?: MembershipState; role?: Role; q?: string; limit?: number; cursor?: string },
-): Promise<{ members: Member[]; nextCursor: string | null; total: number | null }> {
+): Promise<{ members: (Member & { permissions: MemberPermissions })[]; nextCursor: string | null; total: number | null }> {
   const db = ctx.db.kysely;
   const community = await loadCommunity(db, slug);
   const { actor } = await actorIn(db, community.id, signedIn(userId));
@@ -43,7 +45,8 @@ export async function listMembers(
   const page = pageOf(rows, limit, (r) => [r.rank, r.sortAt, r.userId]);
   // The total is counted once, on the first page, from the index (later pages carry the cursor instead).
   const total = after ? null : userIds ? null : await store.countMembersIn(db, community.id, { state: query.state, role: query.role });
-  return { members: page.rows.map(toMember), nextCursor: page.nextCursor, total };
+  const members = page.rows.map((r) => ({ ...toMember(r), permissions: memberPermissions(actor, community.id, toMember(r)) }));
+  return { members, nextCursor: page.nextCursor, total };
 }
 
 export async function changeRole(ctx: AppContext, slug: string, userId: string | null, targetUserId: string, role: Role): Promise<{ member: Member }> {

@@ -3,7 +3,6 @@
  * queue, appeals (申诉) and the audit trail with its CSV export.
  */
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import { listDecisions, recordDecision, type AuditEntry, type AuditKey } from '../../kernel/audit.js';
@@ -11,10 +10,11 @@ import type { Database } from '../../kernel/db/schema.js';
 import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import { transaction } from '../../kernel/db/connect.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
+import { csvHead, csvRows } from '../../kernel/csv.js';
 import { newId } from '../../kernel/ids.js';
 import { assertCan } from '../communities/policy.js';
 import { transitionMembership } from '../communities/membership.js';
-import type { Role } from '../communities/rules.js';
+import type { MembershipState, Role } from '../communities/rules.js';
 import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
 import { notify } from './notify.js';
 import { appealDeadline, canAppeal } from './rules.js';
@@ -45,8 +45,8 @@ export async function myStatus(ctx: AppContext, slug: string, userId: string | n
   }
   return {
     community: { slug: community.slug, name: community.name },
-    state: membership.state,
-    role: membership.role,
+    state: membership.state as MembershipState, // the store still types these columns as string
+    role: membership.role as Role,
     warnings: warnings.map((w) => {
       const { userId: _u, displayName: _d, ...own } = toWarningView(w);
       return own;
@@ -101,7 +101,7 @@ export async function decideReport(ctx: AppContext, slug: string, userId: string
     const { community, adminId } = await asAdmin(trx, slug, userId);
     const report = await store.findReport(trx, community.id, reportId);
     if (!report) throw NotFound('report');
-    const to = decision === 'uphold' ? 'upheld' : 'dismissed';
+    const to: 'upheld' | 'dismissed' = decision === 'uphold' ? 'upheld' : 'dismissed';
     if (!(await store.decideReport(trx, community.id, reportId, to, adminId, at, note ?? null))) throw Conflict(`this report was already ${report.state}`);
     await recordDecision(trx, community.id, { action: `report.${to}`, decidedBy: adminId, subjectId: report.subjectId, rule: 'reported', reason: note ?? null, data: { reportId, reporterId: report.reporterId, report: report.reason }, at });
     // The reporter learns the outcome; the subject learns of an upheld report (it counts toward
@@ -148,7 +148,7 @@ export async function decideAppeal(ctx: AppContext, slug: string, userId: string
   const a = await store.findAppeal(db, community.id, appealId);
   if (!a) throw NotFound('appeal');
   if (a.state !== 'open') throw Conflict(`this appeal was already ${a.state}`);
-  const to = decision === 'grant' ? 'granted' : 'denied';
+  const to: 'granted' | 'denied' = decision === 'grant' ? 'granted' : 'denied';
   const at = ctx.clock.now().toISOString();
   // The appeal's outcome is stored with the re-admission, in one transaction.
   const record = async (trx: Parameters<typeof store.decideAppeal>[0]) => {
@@ -186,13 +186,13 @@ export async function exportAuditCsv(ctx: AppContext, slug: string, userId: stri
   const { community } = await asAdmin(db, slug, userId);
   const columns = ['at', 'action', 'automatic', 'decided_by', 'decided_by_id', 'subject', 'subject_id', 'rule', 'reason', 'data'];
   async function* pages() {
-    yield '\uFEFF' + stringify([], { header: true, columns });
+    yield csvHead(columns);
     let after: AuditKey | undefined;
     for (;;) {
       const entries = await listDecisions(db, community.id, { ...q, after, limit: 1000 });
       if (!entries.length) return;
       const rows = (await named(db, entries)).map((e) => [e.at, e.action, e.automatic ? 'yes' : 'no', e.decidedBy?.displayName ?? '', e.decidedBy?.id ?? '', e.subject?.displayName ?? '', e.subject?.id ?? '', e.rule ?? '', e.reason ?? '', e.data ? JSON.stringify(e.data) : '']);
-      yield stringify(rows);
+      yield csvRows(rows);
       const last = entries[entries.length - 1]!;
       after = [last.at, last.id];
     }

@@ -6,6 +6,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../context.js';
 
 export interface HealthThresholds {
@@ -23,7 +25,14 @@ export function registerHealth(app: FastifyInstance, ctx: AppContext, limits: He
   const lag = monitorEventLoopDelay({ resolution: 20 });
   lag.enable();
   app.addHook('onClose', async () => lag.disable());
-  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+  const answer = z.object({
+    ok: z.boolean(),
+    status: z.enum(['ok', 'degraded', 'down']),
+    database: z.enum(['sqlite', 'postgres']),
+    dbMs: z.number(),
+    eventLoopLagMs: z.number(),
+  });
+  app.withTypeProvider<ZodTypeProvider>().get('/healthz', { schema: { hide: true, response: { 200: answer, 503: answer } } }, async (_req, reply) => {
     const started = performance.now();
     const answered = await Promise.race([
       ctx.db.kysely.selectFrom('users').select('id').limit(1).execute().then(() => true, () => false),
@@ -32,7 +41,7 @@ export function registerHealth(app: FastifyInstance, ctx: AppContext, limits: He
     const dbMs = Math.round(performance.now() - started);
     const eventLoopLagMs = Math.round(lag.percentile(99) / 1e6);
     lag.reset();
-    const status = !answered ? 'down' : dbMs > limits.degradedDbMs || eventLoopLagMs > limits.degradedLagMs ? 'degraded' : 'ok';
+    const status: 'ok' | 'degraded' | 'down' = !answered ? 'down' : dbMs > limits.degradedDbMs || eventLoopLagMs > limits.degradedLagMs ? 'degraded' : 'ok';
     return reply.status(status === 'down' ? 503 : 200).send({ ok: status !== 'down', status, database: ctx.db.dialect, dbMs, eventLoopLagMs });
   });
 }

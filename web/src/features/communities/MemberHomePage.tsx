@@ -8,7 +8,7 @@ import { useOlderPages } from '../../app/paging.js';
 import { ErrorState, LoadMore, Loading, Page } from '../../app/states.js';
 import { NoticesBell } from '../members/notices.js';
 import { StandingBanner } from '../pruning/StandingBanner.js';
-import { canOperate, path, useHome, type ActivityItem } from './api.js';
+import { path, useHome, type ActivityItem } from './api.js';
 import { ActivityLine } from './activity.js';
 import { CharterSections, TypeTag } from './CharterView.js';
 
@@ -31,7 +31,7 @@ export function MemberHomePage() {
       </>
     );
   }
-  const { community, viewer, stats, core, recent, recentCursor } = q.data;
+  const { community, viewer, permissions, stats, core, recent, recentCursor } = q.data;
   return (
     <Page>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8, margin: '8px 0 12px' }}>
@@ -48,7 +48,7 @@ export function MemberHomePage() {
         </div>
         <Space>
           <NoticesBell slug={slug} />
-          {canOperate(viewer) && (
+          {permissions.canOpenConsole && (
             <Link to={`/c/${slug}/console`}>
               <Button icon={<SettingOutlined />} size="large">
                 {t('communities-ui:nav.console')}

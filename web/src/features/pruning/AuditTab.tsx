@@ -5,14 +5,14 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
 import { ErrorState, LoadMore } from '../../app/states.js';
-import { pruningPath, reasonText, ruleName, type AuditView } from './api.js';
+import { pruningPath, reasonText, ruleName, type AuditPage, type AuditView } from './api.js';
 
 export function AuditTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const q = useInfiniteQuery({
     queryKey: ['pruning', slug, 'audit'],
     initialPageParam: '',
-    queryFn: ({ pageParam }) => api<{ entries: AuditView[]; nextCursor: string | null }>('GET', `${pruningPath(slug)}/audit?limit=100${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    queryFn: ({ pageParam }) => api<AuditPage>('GET', `${pruningPath(slug)}/audit?limit=100${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   if (q.error) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
