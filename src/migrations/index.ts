@@ -9,8 +9,9 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_audit.js';
 import * as m0003 from './0003_gate.js';
 import * as m0004 from './0004_pruning.js';
-import * as m0005 from './0005_read_indexes.js';
-import * as m0006 from './0006_search.js';
+import * as m0005 from './0005_notice_kinds.js';
+import * as m0006 from './0006_read_indexes.js';
+import * as m0007 from './0007_search.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -22,6 +23,7 @@ export const migrations: Record<string, PortableMigration> = {
   '0002_audit': m0002,
   '0003_gate': m0003,
   '0004_pruning': m0004,
-  '0005_read_indexes': m0005,
-  '0006_search': m0006,
+  '0005_notice_kinds': m0005,
+  '0006_read_indexes': m0006,
+  '0007_search': m0007,
 };

@@ -9,19 +9,19 @@ import type { Database } from '../../kernel/db/schema.js';
 import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { DAY_MS } from '../../kernel/clock.js';
-import { transaction, isUniqueViolation } from '../../kernel/db/connect.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
+import { isUniqueViolation } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
+import { Conflict, Invalid, NotFound } from '../../kernel/errors.js';
 import { hashSecret, newId } from '../../kernel/ids.js';
-import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
-import * as cstore from '../communities/store.js';
-import type { Role } from '../communities/rules.js';
+import { usersById } from '../accounts/index.js';
+import { membershipOf, openCommunity } from '../communities/index.js';
+import { asGate } from './access.js';
 import { loadConfig } from './config.js';
-import { assertGate, authorizeGate } from './policy.js';
+import { authorizeGate } from './policy.js';
 import { growthFactor, newInviteCode, quotaLeft } from './rules.js';
 import * as rstore from './referrals-store.js';
 import * as store from './store.js';
 import { toInvite } from './views.js';
-import { gateActor } from './access.js';
 
 export interface CampaignInput {
   name: string;
@@ -33,24 +33,21 @@ export interface CampaignInput {
 
 /** Creates a personal link (any member, within quota) or a campaign link (operators). The code is shown once. */
 export async function createInvite(ctx: AppContext, slug: string, userId: string | null, input: { kind: 'personal' } | ({ kind: 'campaign' } & CampaignInput)) {
-  const me = signedIn(userId);
   const now = ctx.clock.now();
   const at = now.toISOString();
   if (input.kind === 'campaign' && input.expiresAt && new Date(input.expiresAt).getTime() <= now.getTime()) throw Invalid('expiresAt', 'must be in the future');
-  return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, me, ctx.db.dialect === 'postgres');
+  return inTransaction(ctx.db, async (trx) => {
+    // The inviter's membership row is locked: two links created at once count against one quota.
+    const { community, actor, me } = await openCommunity(trx, { slug }, userId, asGate(trx, input.kind === 'personal' ? 'gate.invite' : 'gate.configure'), { lockActor: true });
     const code = newInviteCode();
     const base = { id: newId(now.getTime()), communityId: community.id, codeHash: hashSecret(code), uses: 0, revokedAt: null, createdBy: me, createdAt: at };
     let row: store.InviteRow;
     if (input.kind === 'personal') {
-      assertGate(actor, 'gate.invite', { communityId: community.id });
       const { settings } = await loadConfig(trx, community.id);
-      const left = quotaLeft(settings.quota, actor.membership!.role as Role, await store.countQuotaUsed(trx, community.id, me));
+      const left = quotaLeft(settings.quota, actor.membership!.role, await store.countQuotaUsed(trx, community.id, me));
       if (left === 0) throw Conflict('you have used all your invites', 'quota');
       row = { ...base, kind: 'personal', ownerId: me, name: null, channel: null, vouch: 0, expiresAt: null, maxUses: 1 };
     } else {
-      assertGate(actor, 'gate.configure', { communityId: community.id });
       row = { ...base, kind: 'campaign', ownerId: null, name: input.name, channel: input.channel, vouch: input.vouch ? 1 : 0, expiresAt: input.expiresAt ?? null, maxUses: input.maxUses ?? null };
     }
     try {
@@ -65,29 +62,25 @@ export async function createInvite(ctx: AppContext, slug: string, userId: string
 
 /** Operators see every link; a member sees their own personal links and quota. */
 export async function listInvites(ctx: AppContext, slug: string, userId: string | null) {
-  const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const { community, actor } = await gateActor(db, slug, me, 'gate.invite');
+  const { community, actor, me } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.invite'));
   const operator = authorizeGate(actor, 'gate.configure', { communityId: community.id });
   const rows = await store.listInvites(db, community.id, operator ? {} : { ownerId: me, kind: 'personal' });
   const { settings } = await loadConfig(db, community.id);
   const now = ctx.clock.now();
   return {
     invites: rows.map((r) => toInvite(r, now)),
-    quotaLeft: quotaLeft(settings.quota, actor.membership!.role as Role, await store.countQuotaUsed(db, community.id, me)),
+    quotaLeft: quotaLeft(settings.quota, actor.membership!.role, await store.countQuotaUsed(db, community.id, me)),
   };
 }
 
 export async function revokeInvite(ctx: AppContext, slug: string, userId: string | null, inviteId: string) {
-  const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, me);
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, actor, me } = await openCommunity(trx, { slug }, userId, asGate(trx, 'gate.invite'));
     const inv = await store.findInvite(trx, community.id, inviteId);
     const operator = authorizeGate(actor, 'gate.configure', { communityId: community.id });
     if (!inv || (!operator && inv.ownerId !== me)) throw NotFound('invite');
-    if (!operator) assertGate(actor, 'gate.invite', { communityId: community.id });
     await store.revokeInvite(trx, community.id, inviteId, at);
     return { invite: toInvite({ ...inv, revokedAt: inv.revokedAt ?? at }, ctx.clock.now()) };
   });
@@ -103,9 +96,8 @@ const LEADERS = 20;
  * page (referrals-store.ts), so its cost does not grow with every join.
  */
 export async function referralStats(ctx: AppContext, slug: string, userId: string | null, q: { from?: string; to?: string }) {
-  const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const { community } = await gateActor(db, slug, me, 'gate.referrals');
+  const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.referrals'));
   // The period is [from, to); by default it ends just after now, so a join this instant counts.
   const to = q.to ?? new Date(ctx.clock.now().getTime() + 1).toISOString();
   const from = q.from ?? new Date(new Date(to).getTime() - 30 * DAY_MS).toISOString();
@@ -124,7 +116,7 @@ export async function referralStats(ctx: AppContext, slug: string, userId: strin
 /** One more page of the tree: the people `parent` brought in, or more roots (members only through `gate.referrals`). */
 export async function referralTreePage(ctx: AppContext, slug: string, userId: string | null, q: { parent?: string; cursor?: string; limit?: number }) {
   const db = ctx.db.kysely;
-  const { community } = await gateActor(db, slug, signedIn(userId), 'gate.referrals');
+  const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.referrals'));
   const after = decodeCursor(q.cursor, q.parent ? ['string', 'string'] : ['string']) as rstore.NodeKey | undefined;
   return treeLevel(db, community.id, q.parent ?? null, after, q.limit ?? TREE_PAGE);
 }
@@ -142,10 +134,9 @@ async function treeLevel(db: Kysely<Database>, communityId: string, parent: stri
 async function leaders(db: Kysely<Database>, communityId: string) {
   const top = await rstore.topReferrers(db, communityId, LEADERS);
   const ids = top.map((r) => r.userId);
-  const [totals, names] = await Promise.all([rstore.descendants(db, communityId, ids), store.userNames(db, ids)]);
-  const name = new Map(names.map((u) => [u.id, u.displayName]));
+  const [totals, people] = await Promise.all([rstore.descendants(db, communityId, ids), usersById(db, ids)]);
   return top
-    .map((r) => ({ userId: r.userId, displayName: name.get(r.userId) ?? r.userId, direct: r.direct, total: totals.get(r.userId) ?? r.direct }))
+    .map((r) => ({ userId: r.userId, displayName: people.get(r.userId)?.displayName ?? r.userId, direct: r.direct, total: totals.get(r.userId) ?? r.direct }))
     .sort((a, b) => b.direct - a.direct || b.total - a.total || a.userId.localeCompare(b.userId));
 }
 
@@ -167,14 +158,13 @@ export async function funnel(ctx: AppContext, communityId: string) {
 // ── blocklist ────────────────────────────────────────────────────────────────
 
 export async function block(ctx: AppContext, slug: string, userId: string | null, target: string, reason?: string) {
-  const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
-    const { community } = await gateActor(trx, slug, me, 'gate.configure');
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, me } = await openCommunity(trx, { slug }, userId, asGate(trx, 'gate.configure'));
     if (target === me) throw Invalid('userId', 'you cannot block yourself');
-    const m = await cstore.findMembership(trx, community.id, target);
+    const m = await membershipOf(trx, community.id, target);
     if (m?.state === 'member') throw Conflict('remove the member first; the blocklist keeps people out', 'userId');
-    if (!(await store.userNames(trx, [target])).length) throw NotFound('user');
+    if (!(await usersById(trx, [target])).size) throw NotFound('user');
     if (await store.isBlocked(trx, community.id, target)) return { blocked: true };
     await store.insertBlock(trx, { id: newId(), communityId: community.id, userId: target, reason: reason ?? null, createdBy: me, createdAt: at });
     await recordDecision(trx, community.id, { action: 'member.blocked', decidedBy: me, subjectId: target, reason: reason ?? null, at });
@@ -183,10 +173,9 @@ export async function block(ctx: AppContext, slug: string, userId: string | null
 }
 
 export async function unblock(ctx: AppContext, slug: string, userId: string | null, target: string) {
-  const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
-    const { community } = await gateActor(trx, slug, me, 'gate.configure');
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, me } = await openCommunity(trx, { slug }, userId, asGate(trx, 'gate.configure'));
     if (!(await store.deleteBlock(trx, community.id, target))) throw NotFound('block');
     await recordDecision(trx, community.id, { action: 'member.unblocked', decidedBy: me, subjectId: target, at });
     return { blocked: false };
@@ -194,10 +183,7 @@ export async function unblock(ctx: AppContext, slug: string, userId: string | nu
 }
 
 export async function listBlocks(ctx: AppContext, slug: string, userId: string | null) {
-  const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, me);
-  if (!authorizeGate(actor, 'gate.configure', { communityId: community.id })) throw Forbidden();
+  const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.configure'));
   return { blocks: await store.listBlocks(db, community.id) };
 }

@@ -1,6 +1,6 @@
 /**
  * Queries of the referral console (推荐关系), each an SQL aggregate or one page
- * of the tree on an index (migration 0005: applications_referrer,
+ * of the tree on an index (migration 0006: applications_referrer,
  * applications_joined): nothing loads the community's joins into memory and no
  * query carries a list of every joined id.
  *

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../kernel/db/schema.js';
-import type { ApplicationsTable, GateConfigsTable, InvitesTable, TiersTable } from './tables.js';
+import type { ApplicationState, ApplicationsTable, GateConfigsTable, InvitesTable, TiersTable } from './tables.js';
 
 type Q = Kysely<Database>;
 export type ApplicationRow = ApplicationsTable;
@@ -49,7 +49,7 @@ export function latestApplication(db: Q, communityId: string, userId: string): P
  * Moves an application out of `from` only if it is still there: of two
  * reviewers deciding at once, exactly one sees a row updated.
  */
-export async function moveApplication(db: Q, communityId: string, id: string, from: string, patch: Partial<ApplicationRow>): Promise<boolean> {
+export async function moveApplication(db: Q, communityId: string, id: string, from: ApplicationState, patch: Partial<ApplicationRow>): Promise<boolean> {
   const r = await db.updateTable('applications').set(patch).where('communityId', '=', communityId).where('id', '=', id).where('state', '=', from).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -58,7 +58,7 @@ export async function moveApplication(db: Q, communityId: string, id: string, fr
 export type QueueKey = [createdAt: string, id: string];
 
 export interface QueueQuery {
-  state: string;
+  state: ApplicationState;
   limit: number;
   /** Rows after this key (applications_queue_keyset). */
   after?: QueueKey;
@@ -92,12 +92,18 @@ export function recentApplications(db: Q, communityId: string, limit: number): P
   return db.selectFrom('applications').selectAll().where('communityId', '=', communityId).orderBy('createdAt', 'desc').limit(limit).execute();
 }
 
+/** Communities where someone waits for a place (the waitlist job visits these). */
+export async function communitiesWithWaitlist(db: Q): Promise<string[]> {
+  const rows = await db.selectFrom('applications').select('communityId').distinct().where('state', '=', 'waitlisted').execute();
+  return rows.map((r) => r.communityId);
+}
+
 export function waitlisted(db: Q, communityId: string): Promise<ApplicationRow[]> {
   return db.selectFrom('applications').selectAll().where('communityId', '=', communityId).where('state', '=', 'waitlisted').execute();
 }
 
 /** How many applications reached each stage (the funnel's first steps). */
-export async function countApplications(db: Q, communityId: string): Promise<Record<string, number>> {
+export async function countApplications(db: Q, communityId: string): Promise<Partial<Record<ApplicationState, number>>> {
   const rows = await db
     .selectFrom('applications')
     .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
@@ -133,7 +139,7 @@ export async function takeInviteUse(db: Q, communityId: string, id: string): Pro
   return Number(r.numUpdatedRows) === 1;
 }
 
-export function listInvites(db: Q, communityId: string, q: { ownerId?: string; kind?: string }) {
+export function listInvites(db: Q, communityId: string, q: { ownerId?: string; kind?: InviteRow['kind'] }) {
   let query = db.selectFrom('invites').selectAll().where('communityId', '=', communityId);
   if (q.ownerId) query = query.where('ownerId', '=', q.ownerId);
   if (q.kind) query = query.where('kind', '=', q.kind);
@@ -181,22 +187,4 @@ export function listBlocks(db: Q, communityId: string) {
     .where('b.communityId', '=', communityId)
     .orderBy('b.createdAt', 'desc')
     .execute();
-}
-
-// ── notifications ────────────────────────────────────────────────────────────
-
-export function listNotifications(db: Q, communityId: string, userId: string) {
-  return db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('communityId', '=', communityId)
-    .where('userId', '=', userId)
-    .orderBy('createdAt', 'desc')
-    .limit(50)
-    .execute();
-}
-
-export function userNames(db: Q, ids: string[]) {
-  if (!ids.length) return Promise.resolve([] as { id: string; displayName: string; email: string; locale: string | null }[]);
-  return db.selectFrom('users').select(['id', 'displayName', 'email', 'locale']).where('id', 'in', ids).execute();
 }

@@ -79,12 +79,6 @@ function cachePrepared(sqlite: SQLite.Database, size = 500): SQLite.Database {
   return sqlite;
 }
 
-/** Runs `fn` in one transaction: every multi-step write goes through here. */
-export function transaction<T>(db: Db | Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  const k = 'kysely' in db ? db.kysely : db;
-  return k.transaction().execute(fn);
-}
-
 /** PostgreSQL cancelled the statement (statement_timeout or a cancel request). */
 export function isCancelled(err: unknown): boolean {
   return (err as { code?: string }).code === '57014';
