@@ -13,12 +13,13 @@ import { listDecisions, recordDecision } from '../kernel/audit.js';
 import type { Database } from '../kernel/db/schema.js';
 import { DIALECTS, openTestDb, type TestDb } from '../kernel/db/testing.js';
 import { searchDocuments } from '../kernel/search/index.js';
-import { indexPeople } from '../features/accounts/store.js';
+import { indexPeople } from '../features/accounts/index.js';
 import { HOME_KINDS } from '../features/communities/service.js';
 import * as cstore from '../features/communities/store.js';
 import * as gstore from '../features/gate/store.js';
 import * as rstore from '../features/gate/referrals-store.js';
-import { noticesOf, writeNotice } from '../features/members/notices.js';
+import { noticesOf } from '../features/members/notices.js';
+import { insertNotice } from '../features/members/store.js';
 import { sql } from 'kysely';
 import { newId } from '../kernel/ids.js';
 
@@ -161,7 +162,7 @@ async function seedCommunity(k: Kysely<Database>) {
     const kinds = ['content.posted', 'content.replied', 'member.joined', 'content.reacted', 'activity.checked_in', 'member.role_changed'] as const;
     await appendEvents(k, id, Array.from({ length: 3000 }, (_, i) => ({ kind: kinds[i % kinds.length]!, at: iso(i), actorId: people[(i * 7) % 300]!, targetId: i % 5 ? null : people[(i * 3) % 300]! })));
     for (let i = 0; i < 200; i++) await recordDecision(k, id, { action: 'member.warned', decidedBy: people[1]!, subjectId: people[i % 300]!, at: iso(i * 5) });
-    for (let i = 0; i < 60; i++) await writeNotice(k, new Date(start + i * 3_600_000), { communityId: id, userId: people[1]!, kind: 'pruning.warned' });
+    for (let i = 0; i < 60; i++) await insertNotice(k, new Date(start + i * 3_600_000), { communityId: id, userId: people[1]!, kind: 'pruning.warned', data: {} });
     if (slug === 'main') main = { ...main, id, people };
   }
   return main;

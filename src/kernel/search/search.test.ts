@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../db/testing.js';
-import { transaction } from '../db/connect.js';
+import { inTransaction } from '../db/tx.js';
 import { indexDocuments, removeDocument, searchDocuments } from './index.js';
 
 describe.each(DIALECTS)('search on %s', (dialect) => {
   let db: TestDb;
   beforeAll(async () => {
     db = await openTestDb(dialect);
-    await transaction(db, (trx) =>
+    await inTransaction(db, (trx) =>
       indexDocuments(trx, 'person', [
         { docId: 'simplified', text: '张伟 zhang.wei@example.com' },
         { docId: 'traditional', text: '張偉 chang@example.org' },
