@@ -8,7 +8,7 @@ export default defineConfig({
     include: [
       'src/features/communities/rules.test.ts',
       'src/features/communities/policy.test.ts',
-      'src/features/gate/*.unit.test.ts',
+      'src/features/gate/screening.test.ts',
       'src/features/gate/rules.test.ts',
       'src/features/gate/admission.test.ts',
       'src/features/pruning/rules.test.ts',
