@@ -4,7 +4,7 @@
 // fail when any scores under 80%. Incremental: a rerun retests only mutants whose code or
 // covering tests changed; `--force` retests everything. See docs/testing.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { MODULES } from '../stryker.config.mjs';
 
@@ -21,8 +21,25 @@ if (unknown.length > 0) {
 }
 const modules = named.length > 0 ? named : MODULES;
 
+// Stryker reuses a static mutant's result (one in code run at module load, such as a constant
+// table) as long as its file is unchanged, even when the tests changed: it knows no test that
+// covers it. Forget those results so that a new test gets the chance to kill them.
+const incremental = join(root, '.stryker/incremental.json');
+const before = existsSync(incremental) ? JSON.parse(readFileSync(incremental, 'utf8')) : null;
+if (before && !force) {
+  for (const file of Object.values(before.files)) file.mutants = file.mutants.filter((m) => !m.static);
+  writeFileSync(incremental, JSON.stringify(before));
+}
+
 const stryker = spawnSync('npx', ['stryker', 'run', '--mutate', modules.join(','), ...(force ? ['--force'] : [])], { cwd: root, stdio: 'inherit' });
 if (stryker.status !== 0) process.exit(stryker.status ?? 1);
+
+// Stryker's incremental file holds only the modules of this run: keep the others' results.
+if (before && existsSync(incremental)) {
+  const after = JSON.parse(readFileSync(incremental, 'utf8'));
+  for (const [file, result] of Object.entries(before.files)) after.files[file] ??= result;
+  writeFileSync(incremental, JSON.stringify(after));
+}
 
 const report = join(root, '.stryker/mutation.json');
 if (!existsSync(report)) {

@@ -22,6 +22,7 @@ describe('sub-scores', () => {
   it('leave the reception part out of exclusive value when the source has no replies or reactions', () => {
     expect(sub({ originalShare: 0.9, answeredShare: 0, replies: 0 }).exclusiveValue).toBe(100);
     expect(sub({ originalShare: 0.9, answeredShare: 0, replies: 1 }).exclusiveValue).toBe(50);
+    expect(sub({ originalShare: 0.9, answeredShare: 0, replies: 0, reactions: 1 }).exclusiveValue).toBe(50);
   });
 
   it('score core supply 0 without a core', () => {
@@ -36,7 +37,8 @@ describe('sub-scores', () => {
 
   it('leave silence out of activity when it is unknown', () => {
     expect(sub({ silentShare: null, recentToPeak: 0.3, retention4w: 0.1, answeredWithinDayShare: 0.2 }).activity).toBe(0);
-    expect(sub({ silentShare: 0.5, recentToPeak: 0.3, retention4w: 0.1, answeredWithinDayShare: 0.2 }).activity).toBe(25);
+    // 1 − silentShare = 0.3, halfway on its 0.1 → 0.5 ramp: 0.5 / 4 parts.
+    expect(sub({ silentShare: 0.7, recentToPeak: 0.3, retention4w: 0.1, answeredWithinDayShare: 0.2 }).activity).toBe(13);
   });
 
   it('rate hygiene by spam-like posters per speaker, and leave it out of a log without messages', () => {
@@ -144,6 +146,8 @@ describe('actions', () => {
     ['a community where members barely know each other (familiarity < 50): self-introductions', { meanPartners: 1, strongTieShare: 0.0396 }, ['selfIntroductions', 'offlineEvents', 'rhythmicDiscussions']],
     ['a community at familiarity 50: none', { meanPartners: 1, strongTieShare: 0.2 }, ['offlineEvents', 'rhythmicDiscussions']],
     ['a community whose core supply is under 70: appoint more core', { coreContinuity: 0.2, coreSubstantialShare: 0.4 }, ['appointCore', 'offlineEvents', 'rhythmicDiscussions']],
+    // substantialShare 0.36 and continuity 0.42 are each 0.4 along their ramps: (0.4 + 1 + 0.4 + 1) / 4 = 70.
+    ['a community whose core supply is 70: no more core needed', { coreContinuity: 0.42, coreSubstantialShare: 0.36 }, ['offlineEvents', 'rhythmicDiscussions']],
     ['at most 3 actions', { spamSuspects: 1, answeredWithinDayShare: 0.1, meanPartners: 1, strongTieShare: 0 }, ['prune', 'welcomeNewcomers', 'selfIntroductions']],
   ] as [string, Knobs, string[]][])('%s', (_, knobs, actions) => {
     expect(decide(verdictInput(knobs)).actions).toEqual(actions);

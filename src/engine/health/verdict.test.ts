@@ -95,6 +95,8 @@ describe('rule 3, broadcast: a star', () => {
     ['a star in which members also talk is no broadcast', { centralization: 0.9 }, false],
     ['a star whose centre posts under 5 a week (broadcastMinWeekly) is no broadcast', { ...noMesh, centralization: 0.9, weekly: weeks(8, 6, 2), messages: 100, topPostersShare: 0.39 }, false],
     ['centralization unknown (fewer than 3 members) is no star', { ...noMesh, centralization: null }, false],
+    // top weekly = 0.5 × 80 / 8 = 5: exactly the broadcastMinWeekly of the star rule.
+    ['a star whose centre posts exactly 5 a week is a broadcast', { ...noMesh, centralization: 0.9, weekly: weeks(8, 10), messages: 80, topPostersShare: 0.5 }, true],
   ] as [string, Knobs, boolean][])('%s', (_, knobs, star) => {
     expect(reasonsOf(knobs).includes('star_structure')).toBe(star);
   });
@@ -111,6 +113,10 @@ describe('rule 4, silent: most members never speak and there is no living conver
     ['silentShare unknown counts as all silent', { silentShare: null, weekly: weeks(12, 9) }, 'silent'],
   ] as [string, Knobs, string][])('%s', (_, knobs, kind) => {
     expect(kindOf({ ...knobs, messages: 600 })).toBe(kind);
+  });
+
+  it('says most members are silent', () => {
+    expect(reasonsOf({ silentShare: 0.9, weekly: weeks(12, 9), messages: 600 })).toEqual(['most_members_silent']);
   });
 
   it('takes the median week, the upper one of an even count, of the sorted weeks', () => {
@@ -154,6 +160,7 @@ describe('rule 7, when nothing else fits', () => {
     ['fewer than 5 messages besides greetings in the median week (silentFallbackTalk): 4', { silentShare: 0.5, weekly: weeks(12, 4) }, 'silent'],
     ['fewer than 5 messages besides greetings in the median week (silentFallbackTalk): 5', { silentShare: 0.5, weekly: weeks(12, 5) }, 'broadcast'],
     ['no messages at all', { silentShare: 0.5, messages: 0 }, 'silent'],
+    ['messages but no week series: the median week has none', { silentShare: 0.5, weekly: [], messages: 100 }, 'silent'],
     ['silentShare unknown counts as silent', { silentShare: null, weekly: weeks(12, 50, 10) }, 'silent'],
   ] as [string, Knobs, string][])('%s', (_, knobs, kind) => {
     expect(kindOf({ ...noMesh, ...knobs })).toBe(kind);

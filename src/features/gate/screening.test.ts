@@ -43,6 +43,8 @@ describe('answer operators', () => {
     ['none_of: none picked', answer('none_of', ['c']), ['a', 'b'], true],
     ['none_of: one picked', answer('none_of', ['c']), ['a', 'c'], false],
     ['none_of: a word inside a text answer', answer('none_of', ['ad']), 'an ad here', false],
+    ['none_of: one of two listed is picked', answer('none_of', ['c', 'd']), ['c'], false],
+    ['none_of: a word inside a choice does not count', answer('none_of', ['rust']), ['rust lang'], true],
     ['min_length: exactly the bound', answer('min_length', 5), '12345', true],
     ['min_length: one short', answer('min_length', 5), '1234', false],
     ['min_length: Chinese characters and emoji count one each', answer('min_length', 3), '你好😀', true],

@@ -189,6 +189,9 @@ describe('the rules as settings show them', () => {
     expect(s).toMatchObject({ graceDays: 0, mode: 'auto', appealWindowDays: 0, exemptCore: false });
     expect(s.rules.reported).toEqual({ enabled: true, threshold: 5 });
     expect(mergeSettings(BUILT_IN_RULES, { rules: { inactive: { threshold: 90 } as never } }).rules.inactive).toEqual({ enabled: false, threshold: 90 });
+    expect(mergeSettings(BUILT_IN_RULES, { appealWindowDays: 30 }).appealWindowDays).toBe(30);
+    // Whatever is not stored keeps its default.
+    expect(mergeSettings(BUILT_IN_RULES, { graceDays: 3 })).toMatchObject({ graceDays: 3, mode: 'review', appealWindowDays: 14, exemptCore: true });
   });
 
   it.each([

@@ -24,6 +24,7 @@ export interface Knobs {
   originalShare?: number | null;
   answeredShare?: number | null;
   replies?: number;
+  reactions?: number;
   meanPartners?: number | null;
   strongTieShare?: number | null;
   members?: number;
@@ -61,7 +62,7 @@ export function verdictInput(k: Knobs = {}): VerdictInput {
     messages: k.messages ?? weekly.reduce((s, w) => s + w.messages, 0),
     interactions: {
       method: 'explicit', totalWeight: 100, explicitWeight: 100, temporalWeight: 0, explicitShare: 1,
-      counts: { replies: k.replies ?? 10, quotes: 0, mentions: 0, reactions: 0, temporal: 0 },
+      counts: { replies: k.replies ?? 10, quotes: 0, mentions: 0, reactions: k.reactions ?? 0, temporal: 0 },
       temporal: { enabled: false, windowSeconds: 300, decaySeconds: 120 },
     },
     structure: {
