@@ -42,9 +42,25 @@ describe('sub-scores', () => {
   });
 
   it('rate hygiene by spam-like posters per speaker, and leave it out of a log without messages', () => {
-    expect(sub({ spamSuspects: 1, speakers: 20 }).hygiene).toBe(50);
-    expect(sub({ spamSuspects: 1, speakers: 0 }).hygiene).toBe(0);
+    expect(sub({ spamSuspects: 1, speakers: 20, pruningCandidateShare: null }).hygiene).toBe(50);
+    expect(sub({ spamSuspects: 1, speakers: 0, pruningCandidateShare: null }).hygiene).toBe(0);
     expect(sub({ messages: 0 }).hygiene).toBeNull();
+  });
+
+  it('rate hygiene down as more members are pruning candidates (pruningCandidateShare 0.6 → 0.2)', () => {
+    expect(sub({ pruningCandidateShare: 0.2 }).hygiene).toBe(100);
+    expect(sub({ pruningCandidateShare: 0.4 }).hygiene).toBe(75);
+    expect(sub({ pruningCandidateShare: 0.6 }).hygiene).toBe(50);
+    // Inputs without the share leave it out.
+    expect(sub({ pruningCandidateShare: null }).hygiene).toBe(100);
+  });
+
+  it('count structure and familiarity in full only when at least 60% of members speak (participationFull)', () => {
+    expect(sub({ silentShare: 0.4 })).toMatchObject({ structure: 94, familiarity: 100 });
+    // 30% speak: half of the 60% → half the sub-scores.
+    expect(sub({ silentShare: 0.7 })).toMatchObject({ structure: 47, familiarity: 50 });
+    expect(sub({ silentShare: null })).toMatchObject({ structure: 94, familiarity: 100 });
+    expect(sub({ silentShare: 0.7, meanPartners: null, strongTieShare: null }).familiarity).toBeNull();
   });
 });
 
@@ -67,6 +83,14 @@ describe('the score', () => {
     const v = decide(verdictInput({ coreSubstantialShare: 0.2, coreContinuity: 0.2, originalShare: 0.5, answeredShare: 0.05, meanPartners: 1, strongTieShare: 0, silentShare: 0.9, recentToPeak: 0.36, retention4w: 0.1, answeredWithinDayShare: 0.2 }));
     expect(v.kind).toBe('community');
     expect(v.score).toBe(T.communityFloor);
+  });
+
+  it('is at most 69 when most members never speak (silentMajority 0.5, silentMajorityCap)', () => {
+    const strong: Knobs = { coreSize: 3, recentToPeak: 1 };
+    expect(decide(verdictInput({ ...strong, silentShare: 0.49 })).score).toBeGreaterThan(T.silentMajorityCap);
+    const v = decide(verdictInput({ ...strong, silentShare: 0.5 }));
+    expect(v.kind).toBe('community');
+    expect(v.score).toBe(69);
   });
 
   it.each([

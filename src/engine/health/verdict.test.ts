@@ -168,7 +168,7 @@ describe('rule 7, when nothing else fits', () => {
 
   it('gives the fallback reasons', () => {
     expect(reasonsOf({ ...noMesh, silentShare: 0.7 })).toEqual(['most_members_silent']);
-    expect(reasonsOf({ ...noMesh, silentShare: 0.5 })).toEqual(['members_do_not_talk']);
+    expect(reasonsOf({ ...noMesh, silentShare: 0.45 })).toEqual(['members_do_not_talk']);
   });
 });
 
@@ -182,6 +182,10 @@ describe('reasons that come with any verdict', () => {
     ['newcomers answered within a day < 0.3 says unanswered', { answeredWithinDayShare: 0.29 }, 'newcomers_unanswered', true],
     ['0.3 does not', { answeredWithinDayShare: 0.3 }, 'newcomers_unanswered', false],
     ['unknown does not', { answeredWithinDayShare: null }, 'newcomers_unanswered', false],
+    ['silentShare ≥ 0.5 (silentMajority) says a minority carries the group', { silentShare: 0.5 }, 'silent_majority', true],
+    ['silentShare 0.49 does not', { silentShare: 0.49 }, 'silent_majority', false],
+    ['silentShare unknown does not', { silentShare: null }, 'silent_majority', false],
+    ['a silent group is not told so twice', { silentShare: 0.9, weekly: weeks(12, 9) }, 'silent_majority', false],
   ] as [string, Knobs, string, boolean][])('%s', (_, knobs, reason, present) => {
     expect(reasonsOf(knobs).includes(reason)).toBe(present);
   });
@@ -193,7 +197,7 @@ describe('the thresholds are the documented ones', () => {
       declineRecentToPeak: 0.35, declineWithCoreGone: 0.6, declinePeakMessages: 40, broadcastTopShare: 0.6, broadcastMeshMax: 0.2,
       broadcastTopShareAlone: 0.75, starCentralization: 0.75, silentShare: 0.8, silentWeeklySpeakers: 3, silentWeeklyTalk: 10,
       silentShareFallback: 0.6, silentFallbackTalk: 5, broadcastMinWeekly: 5, coreValueRate: 0.15, meshMin: 0.25, meshPerMessageMin: 0.01,
-      coreSupplyMin: 50, communityFloor: 60,
+      coreSupplyMin: 50, communityFloor: 60, silentMajority: 0.5, participationFull: 0.6, silentMajorityCap: 69,
     });
   });
 });

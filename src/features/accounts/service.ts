@@ -36,7 +36,7 @@ export async function signUp(ctx: AppContext, input: SignUpInput, lang: Lang): P
   const email = rules.normalizeEmail(input.email);
   const displayName = rules.normalizeDisplayName(input.displayName);
   const locale = input.locale ?? lang;
-  check('email', rules.checkEmail(email));
+  checkEmail(email);
   check('password', rules.checkPassword(input.password, email));
   check('displayName', rules.checkDisplayName(displayName));
   check('locale', rules.checkLocale(locale));
@@ -98,7 +98,7 @@ export async function updateProfile(ctx: AppContext, userId: string, input: { di
  */
 export async function requestPasswordReset(ctx: AppContext, input: { email: string }, lang: Lang): Promise<{ link: string; to: string } | null> {
   const email = rules.normalizeEmail(input.email);
-  check('email', rules.checkEmail(email));
+  checkEmail(email);
   const user = await store.findCredentials(ctx.db.kysely, email);
   if (!user) return null;
   const token = newSecret();
@@ -140,6 +140,12 @@ export async function confirmPasswordReset(ctx: AppContext, input: { token: stri
     await destroyUserSessions(trx, user.id);
     return { user, session: await createSession(trx, user.id, ctx.clock) };
   });
+}
+
+/** Zod's code for a malformed address, so clients show their own translated "not an email address". */
+function checkEmail(email: string): void {
+  const problem = rules.checkEmail(email);
+  if (problem) throw Invalid('email', problem, 'invalid_format', { format: 'email' });
 }
 
 function check(field: string, problem: rules.Problem): void {

@@ -14,6 +14,7 @@ import { Conflict, Invalid, NotFound, Unauthorized } from '../../kernel/errors.j
 import { DAY_MS } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
 import { assertCan, type Actor } from './policy.js';
+import { actorOf, communityPermissions } from './permissions.js';
 import { slugProblem, type MembershipState, type Role } from './rules.js';
 import * as store from './store.js';
 import { toActivityItem, toCommunity, toPublic, toViewer, type ActivityItem, type Community, type PublicCommunity, type Viewer } from './views.js';
@@ -35,7 +36,7 @@ const HOME_KINDS: EventKind[] = [
   'activity.attended',
 ];
 
-export async function createCommunity(ctx: AppContext, userId: string, input: CharterInput): Promise<{ community: Community; viewer: Viewer }> {
+export async function createCommunity(ctx: AppContext, userId: string, input: CharterInput) {
   const problem = slugProblem(input.slug);
   if (problem) throw Invalid('slug', problem);
   const at = ctx.clock.now().toISOString();
@@ -89,7 +90,8 @@ export async function createCommunity(ctx: AppContext, userId: string, input: Ch
         objectId: membershipId,
         data: { role: 'owner', via: 'founder' },
       });
-      return { community: toCommunity(row), viewer: { state: 'member', role: 'owner' } };
+      const viewer: Viewer = { state: 'member', role: 'owner' };
+      return { community: toCommunity(row), viewer, permissions: communityPermissions(actorOf(userId, viewer, row.id), row.id) };
     });
   } catch (err) {
     // Two people racing for the same address: the unique index decides.
@@ -104,18 +106,20 @@ export async function listMyCommunities(ctx: AppContext, userId: string) {
   const counts = await store.countActiveMembersOf(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const memberCount = counts.get(r.id) ?? 0;
-    return { community: toPublic(r, memberCount), viewer: toViewer({ state: r.viewerState, role: r.viewerRole })!, memberCount };
+    const viewer = toViewer({ state: r.viewerState, role: r.viewerRole })!;
+    return { community: toPublic(r, memberCount), viewer, permissions: communityPermissions(actorOf(userId, viewer, r.id), r.id), memberCount };
   });
 }
 
-export async function getPublic(ctx: AppContext, slug: string, userId: string | null): Promise<{ community: PublicCommunity; viewer: Viewer | null }> {
+export async function getPublic(ctx: AppContext, slug: string, userId: string | null) {
   const db = ctx.db.kysely;
   const community = await loadCommunity(db, slug);
   const [memberCount, membership] = await Promise.all([
     store.countActiveMembers(db, community.id),
     userId ? store.findMembership(db, community.id, userId) : undefined,
   ]);
-  return { community: toPublic(community, memberCount), viewer: toViewer(membership) };
+  const viewer = toViewer(membership);
+  return { community: toPublic(community, memberCount), viewer, permissions: communityPermissions(actorOf(userId, viewer, community.id), community.id) };
 }
 
 export async function getHome(ctx: AppContext, slug: string, userId: string | null) {
@@ -132,6 +136,7 @@ export async function getHome(ctx: AppContext, slug: string, userId: string | nu
   return {
     community: toCommunity(community),
     viewer: toViewer(membership)!,
+    permissions: communityPermissions(actor, community.id),
     stats: { members: counts.members, core: counts.core, joinedLast30d: counts.joinedSince },
     core: core.map((c) => ({ userId: c.userId, displayName: c.displayName, role: c.role as Role })),
     recent: recent.map(toActivityItem),

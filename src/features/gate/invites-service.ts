@@ -17,6 +17,7 @@ import { assertGate, authorizeGate } from './policy.js';
 import { growthFactor, joinsPerChannel, leaderboard, newInviteCode, quotaLeft, referralTree, type Join, type TreeNode } from './rules.js';
 import * as store from './store.js';
 import { toInvite } from './views.js';
+import type { TreeNode as NamedNode } from './schemas.js';
 import { gateActor } from './access.js';
 
 export interface CampaignInput {
@@ -108,7 +109,7 @@ export async function referralStats(ctx: AppContext, slug: string, userId: strin
     ...members.filter((m) => !seen.has(m.userId)).map((m) => ({ userId: m.userId, referrerId: null, channel: 'direct', joinedAt: m.joinedAt ?? m.createdAt })),
   ];
   const names = new Map((await store.userNames(db, [...new Set(joins.map((j) => j.userId))])).map((u) => [u.id, u.displayName]));
-  const named = (n: TreeNode): unknown => ({ userId: n.userId, displayName: names.get(n.userId) ?? n.userId, joinedAt: n.joinedAt, descendants: n.descendants, children: n.children.map(named) });
+  const named = (n: TreeNode): NamedNode => ({ userId: n.userId, displayName: names.get(n.userId) ?? n.userId, joinedAt: n.joinedAt, descendants: n.descendants, children: n.children.map(named) });
   return {
     tree: referralTree(joins).filter((r) => r.children.length > 0).map(named),
     leaderboard: leaderboard(joins).map((r) => ({ ...r, displayName: names.get(r.userId) ?? r.userId })),

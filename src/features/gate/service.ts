@@ -14,7 +14,7 @@ import { hashSecret, newId } from '../../kernel/ids.js';
 import { notifyCarriers } from '../carriers/hooks.js';
 import * as cstore from '../communities/store.js';
 import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
-import type { MembershipState } from '../communities/rules.js';
+import type { MembershipState, Role } from '../communities/rules.js';
 import { introDueAt } from '../members/rules.js';
 import { moveMembership } from './admit.js';
 import { loadConfig } from './config.js';
@@ -40,7 +40,7 @@ export async function applyPage(ctx: AppContext, slug: string, userId: string | 
   return {
     form,
     open: settings.open || invite !== null,
-    invite: invite ? { kind: invite.kind, name: invite.kind === 'campaign' ? invite.name : null, vouch: isVouched(invite, settings.referralMode) } : null,
+    invite: invite ? { kind: invite.kind as InviteKind, name: invite.kind === 'campaign' ? invite.name : null, vouch: isVouched(invite, settings.referralMode) } : null,
     application: mine ? toMyApplication(mine) : null,
   };
 }
@@ -116,7 +116,7 @@ export async function myStatus(ctx: AppContext, slug: string, userId: string | n
   );
   const notices = await store.listNotifications(db, community.id, me);
   return {
-    membership: membership ? { state: membership.state as MembershipState, role: membership.role } : null,
+    membership: membership ? { state: membership.state as MembershipState, role: membership.role as Role } : null,
     application: app ? toMyApplication(app) : null,
     waitlistPosition: app?.state === 'waitlisted' ? waitlistPosition(waiting.map(asWaiting), app.id) : null,
     cooldownUntil: problem?.code === 'cooldown' ? problem.until : null,

@@ -13,6 +13,7 @@ import * as cstore from '../communities/store.js';
 import { loadConfig } from './config.js';
 import { notify } from './notify.js';
 import { dueReminder, paidStatus, periodForPayment, type Period, type TierInput } from './rules.js';
+import { toTier } from './views.js';
 import { gateActor } from './access.js';
 
 export async function createTier(ctx: AppContext, slug: string, userId: string | null, input: TierInput) {
@@ -40,7 +41,7 @@ export async function listTiers(ctx: AppContext, slug: string, userId: string | 
     .where('t.communityId', '=', community.id)
     .execute();
   const now = ctx.clock.now();
-  return { tiers, members: rows.map((r) => ({ ...r, status: paidStatus(r.paidThrough, now, settings.reminderDays) })) };
+  return { tiers: tiers.map(toTier), members: rows.map((r) => ({ ...r, status: paidStatus(r.paidThrough, now, settings.reminderDays) })) };
 }
 
 /** Records a payment an operator received; the member's paid period extends by one tier period. */

@@ -12,6 +12,7 @@ import { AppError, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { assertCan } from '../communities/policy.js';
 import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
+import type { Role } from '../communities/rules.js';
 import * as cstore from '../communities/store.js';
 import { loadConfig } from '../gate/config.js';
 import { checkIntro, introDueAt, onboardingStatus } from './rules.js';
@@ -80,7 +81,7 @@ export async function getProfile(ctx: AppContext, slug: string, userId: string |
     profile: {
       userId: m.userId,
       displayName: m.displayName,
-      role: m.role,
+      role: m.role as Role, // the store still types roles as string
       joinedAt: m.joinedAt,
       intro: p?.intro ? (JSON.parse(p.intro) as Record<string, string>) : null,
       introducedAt: p?.introducedAt ?? null,

@@ -2,16 +2,16 @@
  * Pruning use cases, part two: a member's own status, reports (举报) and their
  * queue, appeals (申诉) and the audit trail with its CSV export.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../kernel/context.js';
 import { listDecisions } from '../../kernel/audit.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { transaction } from '../../kernel/db/connect.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
+import { toCsv } from '../../kernel/csv.js';
 import { newId } from '../../kernel/ids.js';
 import { assertCan } from '../communities/policy.js';
 import { transitionMembership } from '../communities/membership.js';
-import type { Role } from '../communities/rules.js';
+import type { MembershipState, Role } from '../communities/rules.js';
 import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
 import { notify } from './notify.js';
 import { appealDeadline, canAppeal } from './rules.js';
@@ -42,8 +42,8 @@ export async function myStatus(ctx: AppContext, slug: string, userId: string | n
   }
   return {
     community: { slug: community.slug, name: community.name },
-    state: membership.state,
-    role: membership.role,
+    state: membership.state as MembershipState, // the store still types these columns as string
+    role: membership.role as Role,
     warnings: warnings.map((w) => {
       const { userId: _u, displayName: _d, ...own } = toWarningView(w);
       return own;
@@ -98,7 +98,7 @@ export async function decideReport(ctx: AppContext, slug: string, userId: string
     const { community, adminId } = await asAdmin(trx, slug, userId);
     const report = await store.findReport(trx, community.id, reportId);
     if (!report) throw NotFound('report');
-    const to = decision === 'uphold' ? 'upheld' : 'dismissed';
+    const to: 'upheld' | 'dismissed' = decision === 'uphold' ? 'upheld' : 'dismissed';
     if (!(await store.decideReport(trx, community.id, reportId, to, adminId, at, note ?? null))) throw Conflict(`this report was already ${report.state}`);
     await recordDecision(trx, community.id, { action: `report.${to}`, decidedBy: adminId, subjectId: report.subjectId, rule: 'reported', reason: note ?? null, data: { reportId, reporterId: report.reporterId, report: report.reason }, at });
     // The reporter learns the outcome; the subject learns of an upheld report (it counts toward
@@ -145,7 +145,7 @@ export async function decideAppeal(ctx: AppContext, slug: string, userId: string
   const a = await store.findAppeal(db, community.id, appealId);
   if (!a) throw NotFound('appeal');
   if (a.state !== 'open') throw Conflict(`this appeal was already ${a.state}`);
-  const to = decision === 'grant' ? 'granted' : 'denied';
+  const to: 'granted' | 'denied' = decision === 'grant' ? 'granted' : 'denied';
   const at = ctx.clock.now().toISOString();
   // The appeal's outcome is stored with the re-admission, in one transaction.
   const record = async (trx: Parameters<typeof store.decideAppeal>[0]) => {
@@ -179,6 +179,5 @@ export async function readAudit(ctx: AppContext, slug: string, userId: string | 
 export async function exportAuditCsv(ctx: AppContext, slug: string, userId: string | null, q: { subjectId?: string; action?: string }) {
   const { entries } = await readAudit(ctx, slug, userId, { ...q, limit: 50_000 });
   const rows = entries.map((e) => [e.at, e.action, e.automatic ? 'yes' : 'no', e.decidedBy?.displayName ?? '', e.decidedBy?.id ?? '', e.subject?.displayName ?? '', e.subject?.id ?? '', e.rule ?? '', e.reason ?? '', e.data ? JSON.stringify(e.data) : '']);
-  // A BOM so spreadsheet programs read the Chinese names as UTF-8.
-  return '\uFEFF' + stringify(rows, { header: true, columns: ['at', 'action', 'automatic', 'decided_by', 'decided_by_id', 'subject', 'subject_id', 'rule', 'reason', 'data'] });
+  return toCsv(['at', 'action', 'automatic', 'decided_by', 'decided_by_id', 'subject', 'subject_id', 'rule', 'reason', 'data'], rows);
 }

@@ -33,12 +33,16 @@ export interface Knobs {
   retention4w?: number | null;
   greetedThenSilent?: number;
   spamSuspects?: number;
+  pruningCandidateShare?: number | null;
   pruningCandidates?: number;
   weeks?: number;
 }
 
 export function week(messages: number, speakers = 10, greetings = 0): WeekPoint {
-  return { week: '2024-01-01', messages, greetings, original: messages, forwarded: 0, link: 0, speakers, newMembers: 0, leftMembers: 0, interactions: 0, newTies: 0, coreMessages: 0 };
+  return {
+    week: '2024-01-01', messages, greetings, original: messages, forwarded: 0, link: 0, speakers, newMembers: 0, leftMembers: 0, interactions: 0, newTies: 0, coreMessages: 0,
+    coveredDays: 7, partial: false,
+  };
 }
 
 export const weeks = (n: number, messages: number, speakers = 10, greetings = 0): WeekPoint[] => Array.from({ length: n }, () => week(messages, speakers, greetings));
@@ -79,6 +83,7 @@ export function verdictInput(k: Knobs = {}): VerdictInput {
       method: '', methodText: { 'zh-Hans': '', 'zh-Hant': '', en: '' },
       members: Array.from({ length: coreSize }, (_, i) => coreMember(i)),
       originalContentShare: 0.3,
+      originalRate: 0.5,
       substantialShare: has('coreSubstantialShare') ? k.coreSubstantialShare! : 0.6,
       valueRate: has('coreValueRate') ? k.coreValueRate! : 0.3,
       continuity: has('coreContinuity') ? k.coreContinuity! : 0.75,
@@ -92,7 +97,8 @@ export function verdictInput(k: Knobs = {}): VerdictInput {
     },
     activity: {
       members: k.members ?? 60, speakers: k.speakers ?? 30, speakerShare: 0.5,
-      silentShare: has('silentShare') ? k.silentShare! : 0.5,
+      // 30% silent: full participation (≥ 60% speak) and no silent majority.
+      silentShare: has('silentShare') ? k.silentShare! : 0.3,
       greetedThenSilent: k.greetedThenSilent ?? 0, activeLast4Weeks: 20,
       topPostersShare: has('topPostersShare') ? k.topPostersShare! : 0.3,
       recentToPeak: has('recentToPeak') ? k.recentToPeak! : 1,
@@ -100,6 +106,7 @@ export function verdictInput(k: Knobs = {}): VerdictInput {
         count: 10, medianFirstReplySeconds: 600,
         answeredWithinDayShare: has('answeredWithinDayShare') ? k.answeredWithinDayShare! : 0.8,
         retention4w: has('retention4w') ? k.retention4w! : 0.5,
+        retentionCohorts: { first: null, last: null, cohorts: 0, members: 0 },
       },
     },
     hygiene: {
@@ -108,6 +115,7 @@ export function verdictInput(k: Knobs = {}): VerdictInput {
       })),
       pruningCandidates: [],
       pruningCandidatesTotal: k.pruningCandidates ?? 0,
+      pruningCandidateShare: has('pruningCandidateShare') ? k.pruningCandidateShare! : 0,
     },
     weekly,
   };
