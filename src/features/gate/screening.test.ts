@@ -124,6 +124,16 @@ describe('saving rules checks them', () => {
     expect(problem(parse([{ on: 'answer', questionId: 'q', op: 'min_length', value: '3' }]))?.message).toBe('"min_length" needs a number');
   });
 
+  it.each([
+    [{ on: 'referral', op: 'referred' }],
+    [{ on: 'referral', op: 'not_referred' }],
+    [{ on: 'referral', op: 'vouched' }],
+    [{ on: 'channel', op: 'is', value: ['salon'] }],
+    [{ on: 'channel', op: 'is_not', value: ['salon'] }],
+  ])('accepts the condition %o', (condition) => {
+    expect(parse([condition]).success).toBe(true);
+  });
+
   it('needs no value for answered / unanswered, nor for referral and channel conditions', () => {
     expect(parse([{ on: 'answer', questionId: 'q', op: 'unanswered' }, { on: 'referral', op: 'vouched' }, { on: 'channel', op: 'is_not', value: ['x'] }]).success).toBe(true);
   });
