@@ -5,9 +5,9 @@ import { loadConfig, type Config } from './config.js';
 import { buildServer, createContext } from './server.js';
 import { connect } from '../kernel/db/connect.js';
 import { migrateToLatest } from '../kernel/db/migrate.js';
-import { loadDemo, type DemoResult } from '../features/communities/demo.js';
+import { loadDemo, type DemoResult } from '../features/communities/index.js';
 import type { AppContext } from '../kernel/context.js';
-import { loadGateDemo } from '../features/gate/demo.js';
+import { loadGateDemo } from '../features/gate/index.js';
 import { startScheduler } from '../jobs/index.js';
 
 /** `demo: false` is `--no-demo`; SHEQUN_DEMO=0 in the environment switches it off as well. */

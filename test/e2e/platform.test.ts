@@ -345,8 +345,8 @@ describe('the operator console on the demo community', { timeout: 90_000 }, () =
     await eventually(() => page.getByRole('button', { name: 'Remove' }).count()).toBeGreaterThan(0);
     const roleSelect = page.getByRole('combobox', { name: /^Role of / }).first();
     await roleSelect.click();
-    const offered = await page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option').allTextContents();
-    expect(offered).toEqual(['Core', 'Member']);
+    // The dropdown opens after the click returns: wait for its options rather than read them at once.
+    await eventually(() => page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option').allTextContents()).toEqual(['Core', 'Member']);
     await page.keyboard.press('Escape');
     await shot('05-console-members-as-admin-desktop');
 

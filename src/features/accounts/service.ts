@@ -4,7 +4,8 @@
  * database is never write-locked while a hash is computed.
  */
 import type { AppContext } from '../../kernel/context.js';
-import { isUniqueViolation, transaction } from '../../kernel/db/connect.js';
+import { isUniqueViolation } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { Conflict, Invalid, Unauthorized } from '../../kernel/errors.js';
 import { t, type Lang } from '../../kernel/i18n.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
@@ -45,7 +46,7 @@ export async function signUp(ctx: AppContext, input: SignUpInput, lang: Lang): P
   const now = ctx.clock.now().toISOString();
   const user: User = { id: newId(ctx.clock.now().getTime()), email, displayName, locale };
   try {
-    return await transaction(ctx.db, async (trx) => {
+    return await inTransaction(ctx.db, async (trx) => {
       await store.insertUser(trx, { ...user, passwordHash, createdAt: now, updatedAt: now });
       return { user, session: await createSession(trx, user.id, ctx.clock) };
     });
@@ -107,7 +108,7 @@ export async function requestPasswordReset(ctx: AppContext, input: { email: stri
   const mailIn = rules.mailLang(user.locale, lang);
   const params = { name: user.displayName, email: user.email, link, minutes: rules.RESET_TTL_MS / 60_000 };
   // The row and the mail commit together: no mail for a link that does not exist, no link nobody was sent.
-  await transaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await store.insertReset(trx, {
       id: hashSecret(token),
       userId: user.id,
@@ -132,7 +133,7 @@ export async function confirmPasswordReset(ctx: AppContext, input: { token: stri
   if (!user) throw Invalid('token', 'this reset link is not valid; request a new one');
   check('password', rules.checkPassword(input.password, user.email));
   const passwordHash = await hashPassword(input.password);
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const now = ctx.clock.now().toISOString();
     if (!(await store.consumeReset(trx, tokenHash, now))) throw Invalid('token', 'this reset link was already used; request a new one');
     await store.updateUser(trx, user.id, { passwordHash, updatedAt: now });

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../kernel/activity/log.js';
-import { isUniqueViolation, transaction } from '../../kernel/db/connect.js';
+import { isUniqueViolation } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { DIALECTS, openTestDb, type TestDb } from '../../kernel/db/testing.js';
 import { newId } from '../../kernel/ids.js';
 import * as store from './store.js';
@@ -93,8 +94,9 @@ for (const dialect of DIALECTS) {
     it('counts members, core and recent joins; locks rows inside a transaction on PostgreSQL', async () => {
       const counts = await store.countMembers(db.kysely, A.id, '2026-02-01T00:00:00.000Z');
       expect(counts).toEqual({ members: 2, core: 2, joinedSince: 2 });
-      const lock = dialect === 'postgres';
-      const locked = await transaction(db, async (trx) => {
+      // `lock` means FOR UPDATE on PostgreSQL and nothing on SQLite: the same call is valid on both.
+      const lock = true;
+      const locked = await inTransaction(db, async (trx) => {
         await store.findCommunityById(trx, A.id, { lock });
         return store.findMembership(trx, A.id, A.member, { lock });
       });

@@ -45,11 +45,11 @@ export function toPublic(row: CommunityRow, memberCount: number): PublicCommunit
 }
 
 export function toViewer(m: Pick<MembershipRow, 'state' | 'role'> | undefined | null): Viewer | null {
-  return m ? { state: m.state as MembershipState, role: m.role as Role } : null;
+  return m ? { state: m.state, role: m.role } : null;
 }
 
-export function toMember(r: { userId: string; displayName: string; email: string; role: string; state: string; joinedAt: string | null }): Member {
-  return { userId: r.userId, displayName: r.displayName, email: r.email, role: r.role as Role, state: r.state as MembershipState, joinedAt: r.joinedAt };
+export function toMember(r: { userId: string; displayName: string; email: string; role: Role; state: MembershipState; joinedAt: string | null }): Member {
+  return { userId: r.userId, displayName: r.displayName, email: r.email, role: r.role, state: r.state, joinedAt: r.joinedAt };
 }
 
 export function toActivityItem(r: {

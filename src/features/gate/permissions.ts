@@ -2,7 +2,7 @@
  * The viewer's permissions at the gate, handed out with the console's gate
  * reads so the web never re-derives the policy. Pure: asks gate/policy.ts.
  */
-import type { Actor } from '../communities/policy.js';
+import type { Actor } from '../communities/index.js';
 import { authorizeGate, type GateAction } from './policy.js';
 import type { GatePermissions } from './schemas.js';
 

@@ -36,7 +36,7 @@ export function toInvite(i: InviteRow, now: Date) {
   const expired = i.expiresAt !== null && new Date(i.expiresAt).getTime() <= now.getTime();
   return {
     id: i.id,
-    kind: i.kind as InviteKind,
+    kind: i.kind,
     ownerId: i.ownerId,
     name: i.name,
     channel: i.channel,

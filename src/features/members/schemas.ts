@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idParam, slugParams, timestamp } from '../../kernel/http/schemas.js';
 import { ROLES } from '../communities/rules.js';
+import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
 import { INTRO_LIMITS, introTemplateSchema } from './rules.js';
 
 export const profileParams = slugParams.extend({ userId: idParam });
@@ -44,10 +45,10 @@ export const profile = z.object({
   template: introTemplateSchema,
 });
 
-/** One in-app notice; `kind` and `data` are read by the web's notice texts (docs/events.md). */
+/** One in-app notice; `kind` (`<feature>.<event>`, docs/notices.md) and `data` are read by the web's notice texts. */
 export const notice = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum(Object.keys(NOTICE_KINDS) as [NoticeKind, ...NoticeKind[]]),
   data: z.record(z.string(), z.unknown()),
   createdAt: timestamp,
   readAt: timestamp.nullable(),
