@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import fc from 'fast-check';
+import { runs } from '../../../test/support/property.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script shared with the benchmark
 import { writeTelegramExport } from '../../../bench/generate.mjs';
@@ -34,7 +35,7 @@ describe('JSON array scanner', () => {
         await writeFile(file, JSON.stringify({ name: 'x', meta: { messages: 'not this one' }, messages, after: [1, { a: '}' }] }, null, indent));
         expect(await scanAll(file, chunk, 'messages')).toEqual(messages);
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   });
 
