@@ -17,8 +17,6 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('production'),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   TRUST_PROXY: z.string().default('loopback'),
-  // End-to-end tests only (src/jobs/testing-clock.ts): the clock starts here and tests move it.
-  SHEQUN_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
 });
 
 export interface Config {
@@ -43,8 +41,6 @@ export interface Config {
    */
   trustProxy?: string | boolean;
   isTest: boolean;
-  /** Tests only: the server's clock starts here and POST /api/testing/clock moves it. */
-  fakeNow?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +66,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     isTest: e.NODE_ENV === 'test',
-    fakeNow: e.SHEQUN_FAKE_NOW || undefined,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Both ends of the gate in Debian's Chromium against the built server, with the server's clock
- * started at a fixed date (SHEQUN_FAKE_NOW) and moved through POST /api/testing/clock:
+ * started at a fixed date by the test launcher and moved by the owner through POST /api/testing/clock:
  * a visitor applies through a campaign link, is auto-approved by a screening rule and writes the
  * self-introduction; another member goes quiet, is warned by the inactivity rule (after a dry run
  * in the console), and is removed once the grace period has passed; they see why and may appeal.
@@ -69,7 +69,7 @@ describe('the gate, both ways, in a real browser', () => {
   beforeAll(async () => {
     const missing = missingPrerequisite();
     if (missing) throw new Error(`e2e cannot run: ${missing}`);
-    server = await startServer(['--no-demo'], { SHEQUN_FAKE_NOW: '2026-03-01T08:00:00Z' });
+    server = await startServer(['--no-demo'], {}, { clock: '2026-03-01T08:00:00Z' });
     browser = await launchBrowser({ locale: 'en-US', viewport: { width: 390, height: 844 }, baseURL: server.url });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(15_000);

@@ -43,13 +43,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `node bin/shequn.js serve` with a temp SQLite file; resolves once /healthz answers. */
-export async function startServer(args: string[] = ['--no-demo'], env: Record<string, string> = {}): Promise<RunningServer> {
+export interface StartOptions {
+  /**
+   * Start the server's clock here and let the instance owner move it (POST /api/testing/clock):
+   * the built server is then started through test/support/launch-server.ts, the only way in.
+   */
+  clock?: string;
+}
+
+/**
+ * `node bin/shequn.js serve` with a temp SQLite file (or DATABASE_URL in `env`); resolves once
+ * /healthz answers.
+ */
+export async function startServer(args: string[] = ['--no-demo'], env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'shequn-e2e-data-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [join(packageRoot, 'bin', 'shequn.js'), 'serve', ...args], {
+  const command = options.clock
+    ? ['--import', 'tsx', join(packageRoot, 'test', 'support', 'launch-server.ts'), '--clock', options.clock, ...args]
+    : [join(packageRoot, 'bin', 'shequn.js'), 'serve', ...args];
+  const child: ChildProcess = spawn(process.execPath, command, {
     cwd: packageRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
