@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, missingPrerequisite, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
+import { DEADLINE_MS, eventually, STEP_TIMEOUT_MS, launchBrowser, missingPrerequisite, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
 
 const slug = 'night-readers';
 const password = 'e2e-gate-pruning-1';
@@ -53,7 +53,6 @@ const ownerApi = new Api();
 const quietApi = new Api();
 
 const advanceDays = async (days: number) => expect((await ownerApi.call('POST', '/api/testing/clock', { days })).status).toBe(200);
-const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 150 });
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 async function signInAs(who: { email: string }) {
@@ -65,14 +64,15 @@ async function signInAs(who: { email: string }) {
   await eventually(() => page.url().endsWith('/signin')).toBe(false);
 }
 
-describe('the gate, both ways, in a real browser', () => {
+// A journey in steps on one server and one clock: the steps keep their order under --sequence.shuffle.
+describe('the gate, both ways, in a real browser', { timeout: STEP_TIMEOUT_MS, shuffle: false }, () => {
   beforeAll(async () => {
     const missing = missingPrerequisite();
     if (missing) throw new Error(`e2e cannot run: ${missing}`);
     server = await startServer(['--no-demo'], {}, { clock: '2026-03-01T08:00:00Z' });
     browser = await launchBrowser({ locale: 'en-US', viewport: { width: 390, height: 844 }, baseURL: server.url });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(DEADLINE_MS);
     shots = screenshotDir('gate-pruning');
     console.log(`e2e screenshots: ${shots}`);
 
@@ -97,7 +97,7 @@ describe('the gate, both ways, in a real browser', () => {
     expect((await quietApi.call('POST', `/api/communities/${slug}/apply`, { answers: { book: 'Walden' }, code })).status).toBe(201);
     expect((await quietApi.call('POST', `/api/communities/${slug}/intro`, { intro: { city: 'Hangzhou', work: 'Teacher', offer: 'Book notes', seeking: 'A reading partner' } })).status).toBe(200);
     await advanceDays(8);
-  }, 120_000);
+  }, STEP_TIMEOUT_MS);
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail' && page) await shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
   });

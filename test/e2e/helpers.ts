@@ -10,10 +10,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { expect } from 'vitest';
 import { packageRoot } from '../../src/kernel/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * How long a step may wait for the page to reach a state. Generous: the machine is shared and
+ * a build may be running beside the tests. Steps wait for states, never for durations.
+ */
+export const DEADLINE_MS = 30_000;
+/** Per-test budget of an e2e step: several states, each within DEADLINE_MS. */
+export const STEP_TIMEOUT_MS = 180_000;
+
+/** Retries `fn` until the expectation holds or DEADLINE_MS passes. */
+export const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: DEADLINE_MS, interval: 150 });
 
 export interface RunningServer {
   url: string;

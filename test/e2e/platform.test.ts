@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, missingPrerequisite, outbox, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
+import { DEADLINE_MS, eventually, STEP_TIMEOUT_MS, launchBrowser, missingPrerequisite, outbox, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
 
 const MOBILE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -23,7 +23,7 @@ async function setUp(o: { serveArgs: string[]; locale: string; viewport: typeof 
   server = await startServer(o.serveArgs);
   browser = await launchBrowser({ locale: o.locale, viewport: o.viewport, baseURL: server.url });
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(DEADLINE_MS);
   browserLog = [];
   page.on('console', (m) => browserLog.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => browserLog.push(`pageerror: ${e.message}`));
@@ -49,8 +49,6 @@ async function shootFailure(ctx: { task: { name: string; result?: { state?: stri
 const signInButton = () => page.locator('form button[type="submit"]');
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-/** Retries until true; the CPU is shared, so give the page a few seconds, not vitest's default 1 s. */
-const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
 /** Clicks an option in the open antd Select dropdown (closed dropdowns stay in the DOM, hidden). */
 async function pickOption(label: string | RegExp) {
@@ -87,7 +85,8 @@ const sharedNeed = '想考上北京大学 2019 年 MBA 的考生';
 const valuePromise = '招生办老师发布的通知与内部资料，往届学长学姐的复习经验';
 const addedPromise = '每周一次模拟面试';
 
-describe('the platform in a real browser', { timeout: 60_000 }, () => {
+// Journeys in steps on one server: the steps keep their order under --sequence.shuffle.
+describe('the platform in a real browser', { timeout: STEP_TIMEOUT_MS, shuffle: false }, () => {
   beforeAll(() => setUp({ serveArgs: ['--no-demo'], locale: 'zh-CN', viewport: MOBILE, name: 'platform' }), 90_000);
   afterEach(shootFailure);
   afterAll(tearDown);
@@ -261,7 +260,7 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
   });
 });
 
-describe('the operator console on the demo community', { timeout: 90_000 }, () => {
+describe('the operator console on the demo community', { timeout: STEP_TIMEOUT_MS, shuffle: false }, () => {
   beforeAll(() => setUp({ serveArgs: [], locale: 'en-US', viewport: DESKTOP, name: 'console' }), 90_000); // with the demo community
   afterEach(shootFailure);
   afterAll(tearDown);
