@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEADLINE_MS, eventually, STEP_TIMEOUT_MS, launchBrowser, missingPrerequisite, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
+import { Api, signInThroughPage, DEADLINE_MS, eventually, STEP_TIMEOUT_MS, launchBrowser, missingPrerequisite, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
 
 const slug = 'night-readers';
 const password = 'e2e-gate-pruning-1';
@@ -23,46 +23,17 @@ let page: Page;
 let shots: string;
 let code: string;
 
-/** A signed-in API client for setup steps a person would do elsewhere (cookie jar + CSRF). */
-class Api {
-  private cookies = new Map<string, string>();
-  private csrf?: string;
-  async call<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    if (method !== 'GET' && !this.csrf) this.csrf = (await this.call<{ token: string }>('GET', '/api/csrf')).body.token;
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (method !== 'GET') headers['x-csrf-token'] = this.csrf!;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(server.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, ...v] = pair!.split('=');
-      this.cookies.set(k!.trim(), v.join('='));
-    }
-    const text = await res.text();
-    return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
-  }
-}
-
 async function signUp(api: Api, who: { email: string; name: string }) {
-  const r = await api.call('POST', '/api/auth/signup', { email: who.email, password, displayName: who.name, locale: 'en' });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body.user.id as string;
+  return api.signUp(who, password);
 }
 
-const ownerApi = new Api();
-const quietApi = new Api();
+const ownerApi = new Api(() => server.url);
+const quietApi = new Api(() => server.url);
 
 const advanceDays = async (days: number) => expect((await ownerApi.call('POST', '/api/testing/clock', { days })).status).toBe(200);
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-async function signInAs(who: { email: string }) {
-  await browser.context.clearCookies();
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await eventually(() => page.url().endsWith('/signin')).toBe(false);
-}
+const signInAs = (who: { email: string }) => signInThroughPage(page, who, password);
 
 // A journey in steps on one server and one clock: the steps keep their order under --sequence.shuffle.
 describe('the gate, both ways, in a real browser', { timeout: STEP_TIMEOUT_MS, shuffle: false }, () => {

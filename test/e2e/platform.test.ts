@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEADLINE_MS, eventually, STEP_TIMEOUT_MS, launchBrowser, missingPrerequisite, outbox, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
+import { DEADLINE_MS, eventually, pickOption as pickFrom, STEP_TIMEOUT_MS, launchBrowser, missingPrerequisite, outbox, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
 
 const MOBILE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -49,13 +49,7 @@ async function shootFailure(ctx: { task: { name: string; result?: { state?: stri
 const signInButton = () => page.locator('form button[type="submit"]');
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-
-/** Clicks an option in the open antd Select dropdown (closed dropdowns stay in the DOM, hidden). */
-async function pickOption(label: string | RegExp) {
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).filter({ visible: true }).click();
-  // a dropdown still fading out would otherwise answer the next pickOption
-  await eventually(() => page.locator('.ant-select-dropdown').filter({ visible: true }).count()).toBe(0);
-}
+const pickOption = (label: string | RegExp) => pickFrom(page, label);
 
 const LANG_OF = { 简体中文: 'zh-Hans', 繁體中文: 'zh-Hant', English: 'en' } as const;
 
