@@ -254,6 +254,9 @@ export const appealReadmits: Journey = async (s) => {
   await removeInConsole(s, slug, ada, 'Posted ads twice');
 
   await signInThroughPage(page, ada, PASSWORD);
+  await page.goto(`/c/${slug}/home`);
+  await eventually(() => page.getByTestId('standing-banner').isVisible()).toBe(true);
+  expect(await page.getByText('Core members', { exact: true }).isVisible()).toBe(false);
   await page.goto(`/c/${slug}/standing`);
   await eventually(() => page.getByText(/^You were removed on /).isVisible()).toBe(true);
   expect(await page.getByText('Reason: Posted ads twice').isVisible()).toBe(true);
@@ -271,8 +274,9 @@ export const appealReadmits: Journey = async (s) => {
   await page.goto(`/c/${slug}/standing`);
   await eventually(() => page.getByText('You are in good standing.').isVisible()).toBe(true);
   expect(await notices(s, slug)).toContainEqual(expect.stringContaining('Your appeal was granted. Welcome back.'));
-  // Back in: the members-only home is hers again.
-  expect(await page.getByText('Readers appeal').first().isVisible()).toBe(true);
+  // Back in: the members-only home is hers again, with what only members read.
+  await page.goto(`/c/${slug}/home`);
+  await eventually(() => page.getByText('Core members', { exact: true }).isVisible()).toBe(true);
 };
 
 // ── a report upheld ────────────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@
  * embedded SQLite file; the journeys that write the most under locks run again on PostgreSQL.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Api, DEADLINE_MS, freshPgDatabase, launchBrowser, missingPrerequisite, screenshotDir, startServer, STEP_TIMEOUT_MS, type Browser, type RunningServer } from './helpers.js';
 import { appealReadmits, gateConsole, PASSWORD, reportUpheld, waitlistPromotes, type Stage } from './operator-journeys.js';
 
@@ -39,6 +39,8 @@ for (const db of DATABASES) {
         dropDatabase = pg.drop;
       }
       server = await startServer(['--no-demo'], env, { clock: '2026-03-01T08:00:00Z' });
+      const health = (await (await fetch(`${server.url}/healthz`)).json()) as { database: string };
+      expect(health.database, 'the server runs on the database this describe names').toBe(db.name === 'PostgreSQL' ? 'postgres' : 'sqlite');
       browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1280, height: 900 }, baseURL: server.url });
       page = browser.context.pages()[0] ?? (await browser.context.newPage());
       page.setDefaultTimeout(DEADLINE_MS);
