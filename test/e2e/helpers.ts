@@ -18,12 +18,14 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * How long a step may wait for the page to reach a state. Generous: the machine is shared and
- * a build may be running beside the tests. Steps wait for states, never for durations.
+ * How long a step may wait for the page to reach a state. Generous: the machine is shared, a
+ * build and the rest of the suite may run beside the tests. Steps wait for states, never for
+ * durations; a state is best awaited in the page (`locator.waitFor()`), which sees a brief
+ * message that a poll from here could miss while the machine is loaded.
  */
-export const DEADLINE_MS = 30_000;
+export const DEADLINE_MS = 60_000;
 /** Per-test budget of an e2e step: several states, each within DEADLINE_MS. */
-export const STEP_TIMEOUT_MS = 180_000;
+export const STEP_TIMEOUT_MS = 300_000;
 
 /** Retries `fn` until the expectation holds or DEADLINE_MS passes. */
 export const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: DEADLINE_MS, interval: 150 });

@@ -67,10 +67,10 @@ async function removeInConsole(s: Stage, slug: string, who: Who, reason: string)
   const row = page.locator('tr.ant-table-row').filter({ hasText: who.name });
   await row.getByRole('button', { name: 'Remove' }).click();
   const dialog = page.getByRole('dialog');
-  await eventually(() => dialog.getByText(`Remove “${who.name}”?`).isVisible()).toBe(true);
+  await dialog.getByText(`Remove “${who.name}”?`).waitFor();
   await dialog.getByLabel('Reason for removal').fill(reason);
   await dialog.getByRole('button', { name: 'Remove' }).click();
-  await eventually(() => page.getByText(`${who.name} was removed`).isVisible()).toBe(true);
+  await page.getByText(`${who.name} was removed`).waitFor();
 }
 
 /** Opens the bell on the member home and returns the notice texts. */
@@ -88,12 +88,12 @@ async function decideInQueue(s: Stage, slug: string, tab: 'reports' | 'appeals',
   const { page } = s;
   await page.goto(`/c/${slug}/console/pruning?tab=${tab}`);
   const row = page.locator('tr.ant-table-row').filter({ hasText: name });
-  await eventually(() => row.getByText('open', { exact: true }).isVisible()).toBe(true);
+  await row.getByText('open', { exact: true }).waitFor();
   await row.getByRole('button', { name: button }).click();
-  const dialog = page.getByRole('dialog', { name: title });
+  const dialog = page.getByRole('dialog').filter({ hasText: title });
   await dialog.getByLabel('Note for the record (optional)').fill(note);
   await dialog.getByRole('button', { name: 'Confirm' }).click();
-  await eventually(() => page.getByText('Decision recorded').isVisible()).toBe(true);
+  await page.getByText('Decision recorded').waitFor();
   return row;
 }
 
@@ -129,7 +129,7 @@ export const gateConsole: Journey = async (s) => {
   await addQuestion(page, 3, { kind: 'Single choice', label: 'How often do you read?', options: ['Every week', 'Every month'] });
   await addQuestion(page, 4, { kind: 'Multiple choice', label: 'What do you read?', options: ['Novels', 'Poetry'] });
   await page.getByRole('button', { name: 'Save form' }).click();
-  await eventually(() => page.getByText('Form saved').isVisible()).toBe(true);
+  await page.getByText('Form saved').waitFor();
   await shot(s, 'gate-01-form');
 
   // Two people applied before there was any rule: both wait for a person.
@@ -156,32 +156,32 @@ export const gateConsole: Journey = async (s) => {
   await eventually(() => preview.locator('tr').filter({ hasText: 'No sellers' }).innerText()).toMatch(/No sellers\s+1/);
   await shot(s, 'gate-02-rule-preview');
   await page.getByRole('button', { name: 'Save rules' }).click();
-  await eventually(() => page.getByText('Rules saved').isVisible()).toBe(true);
+  await page.getByText('Rules saved').waitFor();
 
   // Settings: a rejected person waits a week before applying again.
   await page.goto(`/c/${slug}/console/gate?tab=settings`);
   await page.getByLabel('Days before a rejected or removed person may apply again').fill('7');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await eventually(() => page.getByText('Settings saved').isVisible()).toBe(true);
+  await page.getByText('Settings saved').waitFor();
 
   // An invite link for the autumn fair.
   await page.goto(`/c/${slug}/console/gate?tab=invites`);
   await page.getByPlaceholder('Name (e.g. offline salon 2019-03)').fill('Autumn fair');
   await page.getByPlaceholder('Channel key').fill('fair');
   await page.getByRole('button', { name: 'Create link' }).click();
-  await eventually(() => page.getByTestId('campaign-url').isVisible()).toBe(true);
+  await page.getByTestId('campaign-url').waitFor();
   const link = new URL((await page.getByTestId('campaign-url').innerText()).trim());
 
   // A visitor comes through the link and answers every kind of question.
   await browseAs(page, visitor);
   await page.goto(link.pathname);
-  await eventually(() => page.getByText('You came through “Autumn fair”').isVisible()).toBe(true);
+  await page.getByText('You came through “Autumn fair”').waitFor();
   await page.getByRole('button', { name: 'Sign up and apply' }).click();
   await page.getByLabel('Display name').fill(visitor.name);
   await page.getByLabel('Email').fill(visitor.email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign up and sign in' }).click();
-  await eventually(() => page.getByTestId('apply-form').isVisible()).toBe(true);
+  await page.getByTestId('apply-form').waitFor();
   const fillForm = async () => {
     await page.getByLabel('Your name in the group').fill('Vera');
     await page.getByLabel('Why do you want to join?').fill('To find people who read poetry aloud.');
@@ -192,53 +192,53 @@ export const gateConsole: Journey = async (s) => {
   await fillForm();
   await shot(s, 'gate-03-apply');
   await page.getByTestId('apply-submit').click();
-  await eventually(() => page.getByText('Your application is being reviewed', { exact: true }).isVisible()).toBe(true);
+  await page.getByText('Your application is being reviewed', { exact: true }).waitFor();
 
   // The owner reads her answers in the review queue and rejects her with a reason.
   await asOwner(s);
   await page.goto(`/c/${slug}/console/gate?tab=review`);
   const row = page.locator('tr.ant-table-row').filter({ hasText: visitor.name });
-  await eventually(() => row.getByText('Autumn fair').isVisible()).toBe(true);
+  await row.getByText('Autumn fair').waitFor();
   await row.getByRole('button', { name: 'Expand row' }).click();
   const answers = page.locator('.ant-descriptions').filter({ hasText: 'How often do you read?' });
   await eventually(() => answers.innerText()).toMatch(/How often do you read\?\s+Every month/);
   expect(await answers.innerText()).toMatch(/What do you read\?\s+Novels, Poetry/);
   await row.getByRole('button', { name: 'Reject' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Reject 1 application(s)' });
+  const dialog = page.getByRole('dialog').filter({ hasText: 'Reject 1 application(s)' });
   await dialog.locator('textarea').fill('We meet in person in Hangzhou only.');
   await dialog.getByRole('button', { name: 'Reject' }).click();
-  await eventually(() => page.getByText('1 decided').isVisible()).toBe(true);
+  await page.getByText('1 decided').waitFor();
 
   // The rule now decides on its own: a seller applying is turned away with the rule's reason.
   const late = await applicant(s, slug, who('Lee Seller'), { q1: 'Lee', q2: 'I sell books door to door' });
   expect(late.application.state).toBe('rejected');
   await page.getByText('Rejected', { exact: true }).click();
-  await eventually(() => page.locator('tr.ant-table-row').filter({ hasText: 'Lee Seller' }).getByText(/^rule /).isVisible()).toBe(true);
+  await page.locator('tr.ant-table-row').filter({ hasText: 'Lee Seller' }).getByText(/^rule /).waitFor();
   await shot(s, 'gate-04-review');
 
   // She reads the reason and the cooldown; applying again is refused until it has passed.
   await signInThroughPage(page, visitor, PASSWORD);
   await page.goto(`/c/${slug}/status`);
-  await eventually(() => page.getByText('Your application was not approved', { exact: true }).isVisible()).toBe(true);
+  await page.getByText('Your application was not approved', { exact: true }).waitFor();
   expect(await page.getByText('Reason: We meet in person in Hangzhou only.').isVisible()).toBe(true);
   // A week from now, as set in the settings tab (the default is 30 days).
   const { now } = await s.owner.expect<{ now: string }>(200, 'GET', '/api/testing/clock');
   const weekLater = new Date(Date.parse(now) + 7 * 86_400_000).toLocaleDateString('en-US');
   expect(await page.getByText(/^You can apply again after /).innerText()).toContain(`after ${weekLater}`);
   await page.goto(`/c/${slug}/apply`);
-  await eventually(() => page.getByTestId('apply-form').isVisible()).toBe(true);
+  await page.getByTestId('apply-form').waitFor();
   await fillForm();
   await page.getByTestId('apply-submit').click();
-  await eventually(() => page.getByRole('alert').filter({ hasText: /You can apply again after / }).isVisible()).toBe(true);
+  await page.getByRole('alert').filter({ hasText: /You can apply again after / }).waitFor();
   await shot(s, 'gate-05-cooldown');
 
   await advance(s, { days: 8 });
   await page.goto(`/c/${slug}/status`);
   await page.getByRole('button', { name: 'Apply again' }).click();
-  await eventually(() => page.getByTestId('apply-form').isVisible()).toBe(true);
+  await page.getByTestId('apply-form').waitFor();
   await fillForm();
   await page.getByTestId('apply-submit').click();
-  await eventually(() => page.getByText('Your application is being reviewed', { exact: true }).isVisible()).toBe(true);
+  await page.getByText('Your application is being reviewed', { exact: true }).waitFor();
 };
 
 // ── an appeal decided, the member re-admitted ──────────────────────────────────────────────
@@ -255,28 +255,28 @@ export const appealReadmits: Journey = async (s) => {
 
   await signInThroughPage(page, ada, PASSWORD);
   await page.goto(`/c/${slug}/home`);
-  await eventually(() => page.getByTestId('standing-banner').isVisible()).toBe(true);
+  await page.getByTestId('standing-banner').waitFor();
   expect(await page.getByText('Core members', { exact: true }).isVisible()).toBe(false);
   await page.goto(`/c/${slug}/standing`);
-  await eventually(() => page.getByText(/^You were removed on /).isVisible()).toBe(true);
+  await page.getByText(/^You were removed on /).waitFor();
   expect(await page.getByText('Reason: Posted ads twice').isVisible()).toBe(true);
   await page.getByLabel('Your appeal').fill('Those were links to a free library event; I will ask first next time.');
   await page.getByRole('button', { name: 'Send appeal' }).click();
-  await eventually(() => page.getByText('Your appeal is waiting for the admins.').isVisible()).toBe(true);
+  await page.getByText('Your appeal is waiting for the admins.').waitFor();
   await shot(s, 'appeal-01-sent');
 
   await asOwner(s);
   const row = await decideInQueue(s, slug, 'appeals', ada.name, 'Re-admit', `Re-admit ${ada.name}?`, 'A misunderstanding; welcome back.');
-  await eventually(() => row.getByText('granted', { exact: true }).isVisible()).toBe(true);
+  await row.getByText('granted', { exact: true }).waitFor();
   await shot(s, 'appeal-02-granted');
 
   await signInThroughPage(page, ada, PASSWORD);
   await page.goto(`/c/${slug}/standing`);
-  await eventually(() => page.getByText('You are in good standing.').isVisible()).toBe(true);
+  await page.getByText('You are in good standing.').waitFor();
   expect(await notices(s, slug)).toContainEqual(expect.stringContaining('Your appeal was granted. Welcome back.'));
   // Back in: the members-only home is hers again, with what only members read.
   await page.goto(`/c/${slug}/home`);
-  await eventually(() => page.getByText('Core members', { exact: true }).isVisible()).toBe(true);
+  await page.getByText('Core members', { exact: true }).waitFor();
 };
 
 // ── a report upheld ────────────────────────────────────────────────────────────────────────
@@ -292,14 +292,14 @@ export const reportUpheld: Journey = async (s) => {
   await signInThroughPage(page, rita, PASSWORD);
   await page.goto(`/c/${slug}/m/${subject.id}`);
   await page.getByTestId('report-member').click();
-  const dialog = page.getByRole('dialog', { name: `Report ${mark.name} to the admins` });
+  const dialog = page.getByRole('dialog').filter({ hasText: `Report ${mark.name} to the admins` });
   await dialog.getByLabel('What happened').fill('Posted a paid course link three times this week.');
   await dialog.getByRole('button', { name: 'Send report' }).click();
-  await eventually(() => page.getByText('Report sent to the admins').isVisible()).toBe(true);
+  await page.getByText('Report sent to the admins').waitFor();
 
   await asOwner(s);
   const row = await decideInQueue(s, slug, 'reports', mark.name, 'Uphold', `Uphold the report about ${mark.name}?`, 'Confirmed in the chat log.');
-  await eventually(() => row.getByText('upheld', { exact: true }).isVisible()).toBe(true);
+  await row.getByText('upheld', { exact: true }).waitFor();
   await page.getByRole('tab', { name: 'Audit trail' }).click();
   await eventually(() => page.locator('tr.ant-table-row').filter({ hasText: 'report upheld' }).filter({ hasText: mark.name }).count()).toBe(1);
   await shot(s, 'report-01-upheld');
@@ -324,13 +324,13 @@ export const waitlistPromotes: Journey = async (s) => {
   await page.goto(`/c/${slug}/console/gate?tab=review`);
   const row = page.locator('tr.ant-table-row').filter({ hasText: wendy.name });
   await row.getByRole('button', { name: 'Approve' }).click();
-  await eventually(() => page.getByText('1 decided').isVisible()).toBe(true);
+  await page.getByText('1 decided').waitFor();
   await page.getByText('Waitlisted', { exact: true }).click();
-  await eventually(() => page.locator('tr.ant-table-row').filter({ hasText: wendy.name }).isVisible()).toBe(true);
+  await page.locator('tr.ant-table-row').filter({ hasText: wendy.name }).waitFor();
 
   await signInThroughPage(page, wendy, PASSWORD);
   await page.goto(`/c/${slug}/status`);
-  await eventually(() => page.getByText('Approved — on the waitlist').isVisible()).toBe(true);
+  await page.getByText('Approved — on the waitlist').waitFor();
   expect(await page.getByText('You are number 1 in line; places are offered in order.').isVisible()).toBe(true);
   await shot(s, 'waitlist-01-waiting');
 
