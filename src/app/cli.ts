@@ -14,8 +14,8 @@ program
 
 program
   .command('serve')
-  .description('start the web server (port from PORT, default 3000); loads the demo community on first start')
-  .option('--no-demo', 'do not load the demo community into an empty database')
+  .description('start the web server (port from PORT, default 3000); loads the demo community into a database without any community')
+  .option('--no-demo', 'start clean: do not load the demo community (same as SHEQUN_DEMO=0)')
   .action(async (opts: { demo: boolean }) => {
     const { serve } = await import('./serve.js');
     await serve({ demo: opts.demo });

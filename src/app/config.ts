@@ -17,6 +17,8 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('production'),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   TRUST_PROXY: z.string().default('loopback'),
+  // `serve` loads the demo community into an empty database unless this is off (same as --no-demo).
+  SHEQUN_DEMO: z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { error: 'expected 1/0, true/false, yes/no or on/off' }).default('1'),
 });
 
 export interface Config {
@@ -33,6 +35,10 @@ export interface Config {
   logLevel: string;
   /** Send cookies with Secure: 'auto' = when PUBLIC_URL is https. */
   cookieSecure: boolean;
+  /** Served over https (PUBLIC_URL https, or COOKIE_SECURE=true): sends HSTS and upgrades insecure requests. */
+  https: boolean;
+  /** `serve` may load the demo community into an empty database (SHEQUN_DEMO, default on). */
+  demo: boolean;
   /**
    * Whose X-Forwarded-For to believe (Fastify trustProxy): 'loopback' (a proxy on this
    * host), comma-separated addresses/CIDRs, or true (any: only behind a proxy that
@@ -52,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const https = publicUrl.startsWith('https:') || e.COOKIE_SECURE === 'true';
   return {
     port: e.PORT,
     host: e.HOST,
@@ -64,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL || undefined,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : e.COOKIE_SECURE === 'true',
+    https,
+    demo: ['1', 'true', 'yes', 'on'].includes(e.SHEQUN_DEMO),
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     isTest: e.NODE_ENV === 'test',
   };

@@ -154,3 +154,36 @@ describe('default report language', () => {
     expect(langFromEnv({ LANG: 'zh_TW.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' })).toBe('zh-Hans');
   });
 });
+
+describe('a chat between two people', () => {
+  // A generated WhatsApp 1:1 export (iPhone layout): two authors, the encryption notice, no membership lines.
+  const lines = ['[01/03/2024, 09:00:00] Ana: \u200eMessages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.'];
+  for (let d = 1; d <= 28; d++) {
+    const day = String(d).padStart(2, '0');
+    lines.push(`[${day}/03/2024, 09:10:00] Ana: morning, did you read chapter ${d}?`, `[${day}/03/2024, 09:20:00] Bea: yes, page ${d * 3} was the best part`);
+  }
+  const file = join(tempDir(), 'WhatsApp Chat with Bea.txt');
+  writeFileSync(file, lines.join('\n') + '\n');
+
+  it('gets a "not a group chat" result, not a group verdict: JSON, CLI line and HTML report, in every language', async () => {
+    const json = capture();
+    expect(await runDiagnose(file, { json: true }, json.io)).toBe(0);
+    const r = JSON.parse(json.stdout());
+    expect(r.verdict).toMatchObject({ kind: 'not_group', score: null, reasons: ['not_a_group_chat'], actions: [] });
+    expect(r.source.members).toBe(2);
+    expect(r.conditions.every((c: { status: string }) => c.status === 'not_measurable')).toBe(true);
+
+    const expected = { en: /^Not a group chat — This is not a group chat: the log has 2 participants\./, 'zh-Hans': /^不是群聊 — 这不是群聊/, 'zh-Hant': /^不是群聊 — 這不是群聊/ };
+    for (const [lang, line] of Object.entries(expected)) {
+      const out = join(tempDir(), 'report.html');
+      const c = capture();
+      expect(await runDiagnose(file, { out, lang }, c.io)).toBe(0);
+      expect(c.stdout()).toMatch(line);
+      expect(c.stdout()).not.toMatch(/\/100/);
+      const html = readFileSync(out, 'utf8');
+      expect(html).toContain('data-kind="not_group"');
+      expect(html).not.toContain('class="score"');
+      expect(html).toMatch(lang === 'en' ? /Not a group chat/ : /不是群聊/);
+    }
+  });
+});

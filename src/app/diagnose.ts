@@ -72,7 +72,12 @@ export async function runDiagnose(input: string, opts: DiagnoseOptions = {}, io:
     } else {
       const summary = (result.verdict.diagnosis[lang]?.summary ?? '').replace(/\s+/g, ' ').trim();
       const kind = t(lang, `report:kind.${result.verdict.kind}`);
-      io.stdout.write(t(lang, 'report:cli.summary', { kind, score: Math.round(result.verdict.score), summary, file: out! }) + '\n');
+      const score = result.verdict.score;
+      const line =
+        score === null
+          ? t(lang, 'report:cli.summaryNotGroup', { kind, summary, file: out! })
+          : t(lang, 'report:cli.summary', { kind, score: Math.round(score), summary, file: out! });
+      io.stdout.write(line + '\n');
     }
     return 0;
   } catch (err) {

@@ -7,11 +7,13 @@ import type { Clock } from '../kernel/clock.js';
 import { buildServer, createContext } from './server.js';
 import { connect } from '../kernel/db/connect.js';
 import { migrateToLatest } from '../kernel/db/migrate.js';
-import { loadDemo } from '../features/communities/demo.js';
-import { loadGateDemo } from '../features/gate/demo.js';
+import { loadDemo, type DemoResult } from '../features/communities/index.js';
+import type { AppContext } from '../kernel/context.js';
+import { loadGateDemo } from '../features/gate/index.js';
 import { startScheduler } from '../jobs/index.js';
 
 export interface ServeOptions {
+  /** `false` is `--no-demo`; SHEQUN_DEMO=0 in the environment switches it off as well. */
   demo?: boolean;
   /** For a caller in code only (the end-to-end launcher under test/): the CLI sets neither. */
   clock?: Clock;
@@ -22,13 +24,9 @@ export async function serve({ demo = true, clock, extraRoutes }: ServeOptions = 
   const started = Date.now();
   const config = loadConfig();
   const ctx = await createContext(config, clock);
-  if (demo) {
-    const result = await loadDemo(ctx, { onlyIfEmpty: true });
-    // The gate's side of the demo (form, rules, campaign links, applications, introductions)
-    if (result.created) await loadGateDemo(ctx, { slug: result.slug, force: true });
-    if (result.created) console.log(`Loaded the demo community "${result.name}" (/c/${result.slug}).`);
-    if (result.signIn) console.log(`Demo sign-in: ${result.signIn.email} / ${result.signIn.password}  (owner of /c/${result.slug})`);
-  }
+  const result = await loadDemoOnFirstStart(ctx, demo && config.demo);
+  if (result?.created) console.log(`Loaded the demo community "${result.name}" (/c/${result.slug}).`);
+  if (result?.signIn) console.log(`Demo sign-in: ${result.signIn.email} / ${result.signIn.password}  (owner of /c/${result.slug})`);
   const app = await buildServer(ctx, { extraRoutes });
   await app.listen({ port: config.port, host: config.host });
   console.log(`Shequn is running at ${config.publicUrl} (${describeDb(config)}) — ready in ${Date.now() - started} ms`);
@@ -71,6 +69,18 @@ export async function demoCommand({ force }: { force: boolean }): Promise<number
   } finally {
     await ctx.db.close();
   }
+}
+
+/**
+ * The demo is for evaluating Shequn: it goes only into a database that holds no
+ * community at all, so a deployment's own communities never get a demo beside them.
+ */
+export async function loadDemoOnFirstStart(ctx: AppContext, wanted: boolean): Promise<DemoResult | null> {
+  if (!wanted) return null;
+  const result = await loadDemo(ctx, { onlyIfEmpty: true });
+  // The gate's side of the demo (form, rules, campaign links, applications, introductions)
+  if (result.created) await loadGateDemo(ctx, { slug: result.slug, force: true });
+  return result;
 }
 
 function describeDb(config: Config): string {

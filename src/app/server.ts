@@ -10,13 +10,16 @@ import { migrateToLatest } from '../kernel/db/migrate.js';
 import { createMailer } from '../kernel/mail.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import type { Config } from './config.js';
-import { accountRoutes } from '../features/accounts/routes.js';
-import { communityRoutes } from '../features/communities/routes.js';
-import { pruningRoutes } from '../features/pruning/routes.js';
-import { gateRoutes } from '../features/gate/routes.js';
-import { membersRoutes } from '../features/members/routes.js';
+import { accountRoutes } from '../features/accounts/index.js';
+import { communityRoutes } from '../features/communities/index.js';
+import { pruningRoutes } from '../features/pruning/index.js';
+import { gateRoutes, loadConfig as loadGateConfig } from '../features/gate/index.js';
+import { membersRoutes, useIntroSettings } from '../features/members/index.js';
 
 const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes];
+
+// The introduction template and deadline live in the gate's settings; members reads them from there.
+useIntroSettings(async (db, communityId) => (await loadGateConfig(db, communityId)).settings);
 
 export interface ServerOptions extends HttpOptions {
   /**

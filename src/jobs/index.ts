@@ -4,9 +4,8 @@
  * the scheduler reads the registry on every tick, so registration order does not matter.
  */
 import type { AppContext } from '../kernel/context.js';
-import { sweepAll } from '../features/pruning/service.js';
-import { sendRenewalReminders } from '../features/gate/tiers-service.js';
-import { waitlistJob, WAITLIST_JOB } from '../features/gate/jobs.js';
+import { sweepAll } from '../features/pruning/index.js';
+import { sendAllRenewalReminders, waitlistJob, WAITLIST_JOB } from '../features/gate/index.js';
 import { registerJob, registeredJobs } from './registry.js';
 import { Scheduler } from './scheduler.js';
 
@@ -25,11 +24,7 @@ if (!registeredJobs().some((j) => j.name === RENEWAL_REMINDERS_JOB)) {
   registerJob({
     name: RENEWAL_REMINDERS_JOB,
     schedule: { dailyAtUtc: '01:00' },
-    run: async (ctx) => {
-      // Only communities where someone holds a paid tier have anything to remind.
-      const rows = await ctx.db.kysely.selectFrom('memberTiers').select('communityId').distinct().execute();
-      for (const { communityId } of rows) await sendRenewalReminders(ctx, communityId);
-    },
+    run: (ctx) => sendAllRenewalReminders(ctx), // only communities where someone holds a paid tier
   });
 }
 

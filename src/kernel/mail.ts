@@ -1,13 +1,16 @@
 /**
  * Outgoing mail. Every message is recorded in the mail_outbox table first (the
  * embedded default has no mail server: the operator console and the server log
- * show the outbox); with SMTP_URL it is also sent through nodemailer.
+ * show the outbox); with SMTP_URL it is also sent through nodemailer. Rows are
+ * written in the caller's transaction and sent by `flush` (a timer in serve.ts),
+ * which only ever sees committed rows: a decision that rolls back mails nobody.
  */
 import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.js';
 import type { Database } from './db/schema.js';
 import { newId } from './ids.js';
+import { afterCommit } from './db/tx.js';
 
 export interface MailMessage {
   to: string;
@@ -41,7 +44,8 @@ export function createMailer(opts: { smtpUrl?: string; from: string; clock: Cloc
           error: null,
         })
         .execute();
-      if (!transport) opts.log?.(`mail to ${message.to}: ${message.subject} (outbox only; set SMTP_URL to send)`);
+      // The outbox row commits with the decision; nothing leaves (not even a log line) unless it does.
+      if (!transport) await afterCommit(db, () => opts.log?.(`mail to ${message.to}: ${message.subject} (outbox only; set SMTP_URL to send)`));
       return id;
     },
     async flush(db) {

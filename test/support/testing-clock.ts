@@ -27,6 +27,7 @@ export class ShiftedClock implements Clock {
   }
 }
 
+const now = { 200: z.object({ now: z.string() }) };
 const moveBody = z.object({ days: z.number().min(0).max(3650).optional(), hours: z.number().min(0).max(87_600).optional() }).strict();
 
 /** The clock route for a server whose context runs on `clock`. */
@@ -35,13 +36,13 @@ export function testingClockRoutes(clock: ShiftedClock): FastifyPluginAsync {
     const app = base.withTypeProvider<ZodTypeProvider>();
     // Answers its refusals itself: the launcher serves dist/, whose AppError is not src/'s class.
     const refuse = (reply: FastifyReply, message: string) => reply.code(403).send({ error: { code: 'forbidden', message } });
-    app.post('/testing/clock', { schema: { hide: true, body: moveBody } }, async (req, reply) => {
+    app.post('/testing/clock', { schema: { hide: true, response: now, body: moveBody } }, async (req, reply) => {
       if (!req.user) return refuse(reply, 'sign in first');
       const first = await base.ctx.db.kysely.selectFrom('users').select('id').orderBy('createdAt').orderBy('id').limit(1).executeTakeFirst();
       if (first?.id !== req.user.id) return refuse(reply, 'only the instance owner moves the clock');
       clock.advance(((req.body.days ?? 0) * 24 + (req.body.hours ?? 0)) * 3_600_000);
       return { now: clock.now().toISOString() };
     });
-    app.get('/testing/clock', { schema: { hide: true } }, async () => ({ now: clock.now().toISOString() }));
+    app.get('/testing/clock', { schema: { hide: true, response: now } }, async () => ({ now: clock.now().toISOString() }));
   };
 }

@@ -13,6 +13,10 @@ export const RECENT_WEEKS = 4;
 export const STRONG_TIE_WEIGHT = 3;
 export const RETENTION_WEEKS = 8;
 export const MAX_COHORTS = 52;
+/** The retention headline is the cohort table's column week +4. */
+export const RETENTION_HEADLINE_WEEK = 4;
+/** Cohorts of the log's first weeks are its founding members, not newcomers (as NEWCOMER_GRACE_DAYS). */
+const FOUNDING_WEEKS = 2;
 const DAY_MS = 86_400_000;
 
 export interface WeekRange {
@@ -113,28 +117,16 @@ export function recentToPeak(weekly: WeekPoint[], lastWeekCovered = 1): number |
 
 /** Share of the last week that the log covers (the week ends at the last event). */
 export function lastWeekCovered(c: Collector): number {
-  const start = weekIndex(c.lastMs) * 7 * DAY_MS - 3 * DAY_MS;
-  return Math.ceil((c.lastMs - start + 1) / DAY_MS) / 7;
+  return coveredDays(c, weekIndex(c.lastMs)) / 7;
 }
 
 function newcomers(c: Collector, chosen: ChosenInteractions): NewcomerMetrics {
   const arrivedAfter = c.firstMs + NEWCOMER_GRACE_DAYS * DAY_MS;
-  const lastWeek = weekIndex(c.lastMs);
   const list = c.members.filter((m) => m.firstMs > arrivedAfter);
   const latencies: number[] = [];
   let spoke = 0;
   let withinDay = 0;
-  let eligible = 0;
-  let retained = 0;
   for (const m of list) {
-    const arrival = weekIndex(m.firstMs);
-    if (arrival + 4 <= lastWeek) {
-      eligible++;
-      for (let k = 1; k <= 4; k++) if (m.weeks.has(arrival + k)) {
-        retained++;
-        break;
-      }
-    }
     if (m.firstMsgMs === null) continue;
     spoke++;
     const answer = firstAnswer(m, chosen.useTemporal);
@@ -147,7 +139,37 @@ function newcomers(c: Collector, chosen: ChosenInteractions): NewcomerMetrics {
     count: list.length,
     medianFirstReplySeconds: median(latencies),
     answeredWithinDayShare: spoke > 0 ? round(withinDay / spoke) : null,
-    retention4w: eligible > 0 ? round(retained / eligible) : null,
+    ...headlineRetention(c),
+  };
+}
+
+/**
+ * Week +4 of the retention table, pooled over the newcomer cohorts that reached
+ * it — the same cohorts and the same cell the table shows, so the two agree.
+ */
+function headlineRetention(c: Collector): Pick<NewcomerMetrics, 'retention4w' | 'retentionCohorts'> {
+  if (c.members.length === 0) return { retention4w: null, retentionCohorts: { first: null, last: null, cohorts: 0, members: 0 } };
+  const firstNewcomerWeek = weekIndex(c.firstMs) + FOUNDING_WEEKS;
+  const lastCohortWeek = weekIndex(c.lastMs) - RETENTION_HEADLINE_WEEK;
+  const weeks = new Set<number>();
+  let members = 0;
+  let retained = 0;
+  for (const m of c.members) {
+    const w = weekIndex(m.firstMs);
+    if (w < firstNewcomerWeek || w > lastCohortWeek) continue;
+    weeks.add(w);
+    members++;
+    if (m.weeks.has(w + RETENTION_HEADLINE_WEEK)) retained++;
+  }
+  const sorted = [...weeks].sort((a, b) => a - b);
+  return {
+    retention4w: members > 0 ? round(retained / members) : null,
+    retentionCohorts: {
+      first: sorted.length > 0 ? weekLabel(sorted[0]!) : null,
+      last: sorted.length > 0 ? weekLabel(sorted[sorted.length - 1]!) : null,
+      cohorts: sorted.length,
+      members,
+    },
   };
 }
 
@@ -171,8 +193,11 @@ export function weeklySeries(c: Collector, chosen: ChosenInteractions, range: We
   const out: WeekPoint[] = [];
   for (let w = range.first; w <= range.last; w++) {
     const agg = c.weeks.get(w);
+    const days = coveredDays(c, w);
     out.push({
       week: weekLabel(w),
+      coveredDays: days,
+      partial: days < 7,
       messages: agg?.messages ?? 0,
       greetings: agg?.greetings ?? 0,
       original: agg?.original ?? 0,
@@ -187,6 +212,14 @@ export function weeklySeries(c: Collector, chosen: ChosenInteractions, range: We
     });
   }
   return out;
+}
+
+/** Calendar days (UTC) of week `w` between the log's first and last event, 1..7. */
+function coveredDays(c: Collector, w: number): number {
+  const monday = w * 7 * DAY_MS - 3 * DAY_MS; // week indexes count from the Monday before the epoch (a Thursday)
+  const from = Math.max(monday, Math.floor(c.firstMs / DAY_MS) * DAY_MS);
+  const to = Math.min(monday + 7 * DAY_MS, Math.floor(c.lastMs / DAY_MS) * DAY_MS + DAY_MS);
+  return Math.max(1, Math.min(7, Math.round((to - from) / DAY_MS)));
 }
 
 export function coreOutput(core: MemberState[], range: WeekRange): CoreOutputSeries {

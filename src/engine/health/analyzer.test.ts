@@ -36,6 +36,7 @@ describe('analyzer edge cases', () => {
     expect(r.structure.centralization).toBeNull();
     expect(r.core.members).toEqual([]);
     expect(r.core.busFactor).toBe(1);
+    expect(r.verdict).toMatchObject({ kind: 'not_group', score: null });
   });
 
   it('members who never interact leave the structure unmeasurable but not the activity', async () => {
@@ -49,7 +50,7 @@ describe('analyzer edge cases', () => {
   });
 
   it('says shared need is not measurable rather than guessing', async () => {
-    const r = await analyze([post('a', 0), post('b', 1)], meta);
+    const r = await analyze([post('a', 0), post('b', 1), post('c', 2)], meta);
     const need = r.conditions.find((c) => c.id === 'sharedNeed')!;
     expect(need.status).toBe('not_measurable');
     expect(need.score).toBeNull();
@@ -131,6 +132,7 @@ describe('members and silence', () => {
       events.push(post('spammer', i * 60 * 24, '加微信 领取免费资料 限时优惠', { data: { text: '加微信 领取免费资料 限时优惠', links: ['https://ad.example'] } }));
       events.push(post('a', i * 60 * 24 + 30, `message number ${i} about the exam schedule`));
     }
+    events.push(post('b', 60 * 24 * 12, 'a third member, so this is a group'));
     const r = await analyze(events, meta);
     const s = r.hygiene.spamSuspects.find((x) => x.id === 'spammer')!;
     expect(s.reasons).toEqual(['spam_links', 'spam_repeated']);
@@ -143,12 +145,15 @@ describe('members and silence', () => {
   it('tracks newcomer first-reply latency and retention', async () => {
     const events: ChatEvent[] = [post('host', 0), post('host', 60 * 24 * 20)];
     const hello = post('newbie', 60 * 24 * 21, 'hello, I am preparing for the exam too and want to learn');
-    events.push(hello, reply('host', 60 * 24 * 21 + 30, hello), post('newbie', 60 * 24 * 30), post('host', 60 * 24 * 60));
+    // Retention is the retention table's week +4: the newbie arrived in week 3 and posts again in week 7.
+    events.push(hello, reply('host', 60 * 24 * 21 + 30, hello), post('newbie', 60 * 24 * 49), post('host', 60 * 24 * 60));
     const r = await analyze(events, meta);
     expect(r.activity.newcomers.count).toBe(1);
     expect(r.activity.newcomers.medianFirstReplySeconds).toBe(30 * 60);
     expect(r.activity.newcomers.answeredWithinDayShare).toBe(1);
     expect(r.activity.newcomers.retention4w).toBe(1);
+    expect(r.activity.newcomers.retentionCohorts).toEqual({ first: '2024-01-22', last: '2024-01-22', cohorts: 1, members: 1 });
+    expect(r.retention.find((c) => c.week === '2024-01-22')!.retained[4]).toBe(1);
   });
 });
 

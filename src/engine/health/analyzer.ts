@@ -11,6 +11,7 @@ import { drawableGraph } from './draw.js';
 import { structureMetrics } from './graph.js';
 import { chooseInteractions } from './interactions.js';
 import { busFactor, CORE_METHOD, coreAbsences, coreMethodText, describeCore, pruningCandidates, PRUNE_LIST_MAX, round, selectCore, spamSuspects } from './members.js';
+import { isGroupChat, notGroupConditions, notGroupVerdict } from './notGroup.js';
 import { RESULT_SCHEMA_VERSION, type AnalyzeMeta, type CoreMetrics, type DiagnosisResult } from './result.js';
 import { mean } from './stats.js';
 import { exclusiveValue } from './value.js';
@@ -60,6 +61,7 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
     substantialShare: core.length > 0 && totalSubstantial > 0 ? round(coreSubstantial / totalSubstantial) : null,
     valueRate: core.length > 0 && coreMessages > 0 ? round(coreSubstantial / coreMessages) : null,
     continuity: core.length > 0 ? round(mean(coreMembers.map((m) => m.continuity))!) : null,
+    originalRate: core.length > 0 && coreMessages > 0 ? round(coreOriginal / coreMessages) : null,
     busFactor: busFactor(c),
     absences: coreAbsences(c, core, weekMessages),
   };
@@ -69,7 +71,12 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
   const topPostersShare = c.messages > 0 ? round(posters.reduce((a, b) => a + b, 0) / c.messages) : null;
   const act = activity(c, chosen, weekly, topPostersShare);
   const candidates = pruningCandidates(c, spam, coreIdx);
-  const hygiene = { spamSuspects: [...spam.values()], pruningCandidates: candidates.slice(0, PRUNE_LIST_MAX), pruningCandidatesTotal: candidates.length };
+  const hygiene = {
+    spamSuspects: [...spam.values()],
+    pruningCandidates: candidates.slice(0, PRUNE_LIST_MAX),
+    pruningCandidatesTotal: candidates.length,
+    pruningCandidateShare: c.members.length > 0 ? round(candidates.length / c.members.length) : null,
+  };
   const value = exclusiveValue(c);
 
   const input: VerdictInput = {
@@ -86,6 +93,7 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
     weekly,
   };
   const outcome = decide(input);
+  const group = isGroupChat(c.members.length);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     generatedAt: meta.generatedAt ?? new Date().toISOString(),
@@ -102,16 +110,18 @@ function finish(c: Collector, meta: AnalyzeMeta): DiagnosisResult {
       weeks: range.count,
       unresolvedReplies: c.unresolvedReplies + (meta.unresolvedReplies ?? 0),
     },
-    verdict: {
-      kind: outcome.kind,
-      score: outcome.score,
-      subscores: outcome.subscores,
-      confidence: outcome.confidence,
-      reasons: outcome.reasons,
-      actions: outcome.actions,
-      diagnosis: renderDiagnosis(input, outcome),
-    },
-    conditions: renderConditions(input, outcome),
+    verdict: group
+      ? {
+          kind: outcome.kind,
+          score: outcome.score,
+          subscores: outcome.subscores,
+          confidence: outcome.confidence,
+          reasons: outcome.reasons,
+          actions: outcome.actions,
+          diagnosis: renderDiagnosis(input, outcome),
+        }
+      : notGroupVerdict(c.members.length),
+    conditions: group ? renderConditions(input, outcome) : notGroupConditions(),
     interactions: chosen.info,
     structure: roundStructure(structure),
     exclusiveValue: value,

@@ -3,9 +3,9 @@
  * language, from locales/<lang>/health.json.
  */
 import { LANGS, t, type Lang } from '../../kernel/i18n.js';
-import type { ConditionEvidence, ConditionId, DiagnosisText, MeasuredValue } from './result.js';
+import { measuredEvidence, statusWithEvidence } from './evidence.js';
+import type { ConditionEvidence, ConditionId, DiagnosisText } from './result.js';
 import type { VerdictInput, VerdictOutcome } from './verdict.js';
-import { T } from './verdict.js';
 
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : String(Math.round(x * 100)));
 const num = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined ? '—' : x.toFixed(digits));
@@ -26,7 +26,8 @@ export function renderDiagnosis(v: VerdictInput, o: VerdictOutcome): Record<Lang
   for (const lang of LANGS) {
     // Only a low-confidence reading carries a caveat.
     const caveat = o.confidence === 'low' ? t(lang, 'health:confidence.low') : '';
-    const summary = t(lang, `health:summary.${key}`, params);
+    const minority = o.reasons.includes('silent_majority') ? ' ' + t(lang, 'health:summary.silentMajority', params) : '';
+    const summary = t(lang, `health:summary.${key}`, params) + minority;
     out[lang] = {
       summary: caveat ? t(lang, 'health:format.summaryWithCaveat', { summary, caveat }) : summary,
       actions: o.actions.map((a) => t(lang, `health:actions.${a}`)),
@@ -54,54 +55,31 @@ export function renderConditions(v: VerdictInput, o: VerdictOutcome): ConditionE
       continuity: pct(v.core.continuity),
       bus: v.core.busFactor,
     },
-    structure: { mesh: num(s.meshIndex), centralization: num(s.centralization), reciprocity: num(s.reciprocity), mainComponent: pct(s.mainComponentShare) },
+    structure: { mesh: num(s.meshIndex), top: pct(s.topMemberShare), reciprocity: num(s.reciprocity), mainComponent: pct(s.mainComponentShare) },
     familiarity: { partners: num(v.familiarity.meanPartners, 1), strong: pct(v.familiarity.strongTieShare) },
     activity: { members: a.members, speakers: a.speakers, silent: pct(a.silentShare), active: a.activeLast4Weeks },
-    hygiene: { spam: v.hygiene.spamSuspects.length, candidates: v.hygiene.pruningCandidatesTotal },
+    hygiene: { spam: v.hygiene.spamSuspects.length, candidates: v.hygiene.pruningCandidatesTotal, members: a.members },
   };
-  const measured: Record<ConditionId, MeasuredValue[]> = {
-    sharedNeed: [],
-    exclusiveValue: [
-      { metric: 'exclusiveValue.originalShare', value: ev.originalShare, threshold: 0.9, direction: '>=' },
-      { metric: 'exclusiveValue.original.answeredShare', value: ev.original.answeredShare, threshold: 0.3, direction: '>=' },
-    ],
-    coreSupply: [
-      { metric: 'core.substantialShare', value: v.core.substantialShare, threshold: 0.6, direction: '>=' },
-      { metric: 'core.valueRate', value: v.core.valueRate, threshold: T.coreValueRate, direction: '>=' },
-      { metric: 'core.originalContentShare', value: v.core.originalContentShare },
-      { metric: 'core.continuity', value: v.core.continuity, threshold: 0.75, direction: '>=' },
-      { metric: 'core.busFactor', value: v.core.busFactor },
-    ],
-    structure: [
-      { metric: 'structure.meshIndex', value: s.meshIndex, threshold: T.meshMin, direction: '>=' },
-      { metric: 'structure.meshPerMessage', value: s.meshPerMessage, threshold: T.meshPerMessageMin, direction: '>=' },
-      { metric: 'activity.topPostersShare', value: a.topPostersShare, threshold: T.broadcastTopShare, direction: '<=' },
-      { metric: 'structure.centralization', value: s.centralization, threshold: T.starCentralization, direction: '<=' },
-      { metric: 'structure.reciprocity', value: s.reciprocity, threshold: 0.5, direction: '>=' },
-      { metric: 'structure.clustering', value: s.clustering },
-      { metric: 'structure.mainComponentShare', value: s.mainComponentShare, threshold: 0.9, direction: '>=' },
-    ],
-    familiarity: [
-      { metric: 'familiarity.meanPartners', value: v.familiarity.meanPartners, threshold: 5, direction: '>=' },
-      { metric: 'familiarity.strongTieShare', value: v.familiarity.strongTieShare, threshold: 0.2, direction: '>=' },
-      { metric: 'familiarity.partnersGrowth', value: v.familiarity.partnersGrowth },
-    ],
-    activity: [
-      { metric: 'activity.silentShare', value: a.silentShare, threshold: T.silentShare, direction: '<=' },
-      { metric: 'activity.recentToPeak', value: a.recentToPeak, threshold: T.declineRecentToPeak, direction: '>=' },
-      { metric: 'activity.newcomers.retention4w', value: a.newcomers.retention4w, threshold: 0.5, direction: '>=' },
-      { metric: 'activity.newcomers.answeredWithinDayShare', value: a.newcomers.answeredWithinDayShare, threshold: 0.8, direction: '>=' },
-    ],
-    hygiene: [{ metric: 'hygiene.spamSuspects', value: v.hygiene.spamSuspects.length }],
-  };
+  const measured = measuredEvidence(v);
   const ids: ConditionId[] = ['sharedNeed', 'exclusiveValue', 'coreSupply', 'structure', 'familiarity', 'activity', 'hygiene'];
   return ids.map((id) => {
-    const status = o.statuses[id];
+    const status = statusWithEvidence(o.statuses[id], measured[id]);
     const text = {} as Record<Lang, string>;
     for (const lang of LANGS) {
-      const detail = status === 'not_measurable' ? t(lang, `health:conditions.${id}.notMeasurable`) : t(lang, `health:conditions.${id}.detail`, params[id]);
+      const detail =
+        status === 'not_measurable'
+          ? t(lang, `health:conditions.${id}.notMeasurable`)
+          : t(lang, `health:conditions.${id}.detail`, params[id]) + (id === 'activity' ? retentionSentence(v, lang) : '');
       text[lang] = t(lang, 'health:format.conditionLine', { name: t(lang, `health:conditions.${id}.name`), status: t(lang, `health:status.${status}`), detail });
     }
     return { id, status, score: id === 'sharedNeed' ? null : o.subscores[id], measured: measured[id], text };
   });
+}
+
+/** Which cohorts the headline retention covers, so it can be read against the retention table. */
+function retentionSentence(v: VerdictInput, lang: Lang): string {
+  const n = v.activity.newcomers;
+  const c = n.retentionCohorts;
+  if (n.retention4w === null || !c || c.first === null) return '';
+  return ' ' + t(lang, 'health:conditions.activity.retention', { retention: pct(n.retention4w), newcomers: c.members, from: c.first, to: c.last ?? c.first, cohorts: c.cohorts });
 }

@@ -14,6 +14,9 @@ export const RESULT_SCHEMA_VERSION = 1;
 /** 社群 / 广播群 / 闲聊群 / 衰退群 / 沉默群 */
 export type VerdictKind = 'community' | 'broadcast' | 'chatter' | 'declining' | 'silent';
 
+/** What the analysis says the chat is: a group of one of the kinds above, or not a group at all (a 1:1 chat). */
+export type ResultKind = VerdictKind | 'not_group';
+
 /** The seed's three conditions plus the measurable properties that follow from them. */
 export type ConditionId =
   | 'sharedNeed' // condition 1: 共同利益或需求
@@ -75,9 +78,10 @@ export interface SourceInfo {
 }
 
 export interface Verdict {
-  kind: VerdictKind;
-  /** 0..100 health score (docs/metrics.md §Verdict). */
-  score: number;
+  /** 'not_group' for a chat between two people: no group verdict, no score, conditions not measurable. */
+  kind: ResultKind;
+  /** 0..100 health score (docs/metrics.md §Verdict); null when the chat is not a group. */
+  score: number | null;
   /** Per-condition 0..100 sub-scores that make up `score` (null = not measured). */
   subscores: Record<Exclude<ConditionId, 'sharedNeed'>, number | null>;
   /** How sure the classification is: low when the log is short or small. */
@@ -94,7 +98,11 @@ export interface MeasuredValue {
   /** Dotted path of the metric in this result, e.g. 'structure.meshIndex'. */
   metric: string;
   value: number | null;
-  /** The threshold the verdict compared against, when one applies. */
+  /**
+   * A pass mark the condition's status depends on, when the value is decisive:
+   * a condition is `met` only when every value shown with a threshold meets it.
+   * Values without one are context (shown, never coloured).
+   */
   threshold?: number;
   /** '>=' means higher is healthier. */
   direction?: '>=' | '<=';
@@ -209,6 +217,8 @@ export interface CoreMetrics {
   valueRate: number | null;
   /** Mean continuity of the core members. */
   continuity: number | null;
+  /** Original messages / messages of the core: how much of what the core posts is its own (not forwards or bare links). */
+  originalRate: number | null;
   /** Smallest number of members who produced ≥ 50% of messages (CHAOSS contributor absence factor). */
   busFactor: number;
   /** Core members who stopped, and what happened to the group after. */
@@ -234,8 +244,14 @@ export interface NewcomerMetrics {
   medianFirstReplySeconds: number | null;
   /** Share of newcomers who spoke and got any answer within 24 h. */
   answeredWithinDayShare: number | null;
-  /** Share of newcomers (with ≥ 4 weeks of log after they arrived) who spoke in weeks 2–4 after arriving. */
+  /**
+   * The retention table's week +4, pooled over the newcomer cohorts that reached it:
+   * members of those cohorts who posted in the 4th week after the week they arrived,
+   * / members of those cohorts. Founding cohorts (the log's first 2 weeks) are not newcomers.
+   */
   retention4w: number | null;
+  /** Which cohorts retention4w covers (first and last cohort week, how many cohorts and members). */
+  retentionCohorts: { first: string | null; last: string | null; cohorts: number; members: number };
 }
 
 export interface ActivityMetrics {
@@ -285,10 +301,16 @@ export interface HygieneMetrics {
   /** Up to 200, most urgent first (spam before inactivity). */
   pruningCandidates: PruneCandidate[];
   pruningCandidatesTotal: number;
+  /** pruningCandidatesTotal / members seen (null with no members). */
+  pruningCandidateShare: number | null;
 }
 
 export interface WeekPoint {
   week: string;
+  /** Days of this week the log covers (the first and last weeks are usually cut short by the export). */
+  coveredDays: number;
+  /** coveredDays < 7: the counts are of part of a week, not a fall or a rise. */
+  partial: boolean;
   messages: number;
   /** Messages that were only a greeting (not conversation). */
   greetings: number;

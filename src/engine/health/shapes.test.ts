@@ -118,3 +118,32 @@ describe('the JSON contract', () => {
     for (const e of j.graph.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
   });
 });
+
+describe('the silent majority counts', () => {
+  const sized = (kind: 'community' | 'minority', seed: number, members: number, weeks: number) => analyze(generateShape(kind, { seed, members, weeks }), meta);
+
+  it('a group carried by a minority is named so and scores clearly below the same group where most members take part', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 30, max: 120 }), fc.integer({ min: 10, max: 30 }), async (seed, members, weeks) => {
+        const healthy = await sized('community', seed, members, weeks);
+        const minority = await sized('minority', seed, members, weeks);
+        const where = `seed ${seed}, ${members} members, ${weeks} weeks: ${minority.verdict.kind} ${minority.verdict.score} (${minority.verdict.reasons.join(',')}) vs ${healthy.verdict.score}`;
+        expect(minority.activity.silentShare!, where).toBeGreaterThanOrEqual(0.5);
+        expect(minority.verdict.reasons.some((r) => r === 'silent_majority' || r === 'most_members_silent'), where).toBe(true);
+        expect(minority.verdict.score!, where).toBeLessThanOrEqual(healthy.verdict.score! - 15);
+        expect(healthy.verdict.reasons).not.toContain('silent_majority');
+      }),
+      { numRuns: 20, seed: 20261201 },
+    );
+  });
+
+  it('the summary says the conversation is carried by a minority, in every language', async () => {
+    // Seed 2 is a minority group that still passes as a community on structure alone.
+    const r = await sized('minority', 2, 55, 16);
+    expect(r.verdict.kind).toBe('community');
+    expect(r.verdict.reasons).toContain('silent_majority');
+    expect(r.verdict.diagnosis.en.summary).toMatch(/carried by a minority: \d+% of the members/);
+    expect(r.verdict.diagnosis['zh-Hans'].summary).toMatch(/只靠少数人/);
+    expect(r.verdict.diagnosis['zh-Hant'].summary).toMatch(/只靠少數人/);
+  });
+});

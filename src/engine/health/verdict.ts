@@ -44,6 +44,12 @@ export const T = {
   coreSupplyMin: 50,
   /** A community scores at least this; every other verdict scores below it, capped per kind (see CAPS). */
   communityFloor: 60,
+  /** silent majority: at least this share of members never spoke beyond a greeting (named in the reasons)… */
+  silentMajority: 0.5,
+  /** …and structure and familiarity, measured among speakers only, count in full only when at least this share speaks. */
+  participationFull: 0.6,
+  /** A group carried by a minority scores at most this, whatever its kind: below a community most members take part in. */
+  silentMajorityCap: 69,
 };
 
 /**
@@ -103,18 +109,31 @@ export function subscores(v: VerdictInput): VerdictOutcome['subscores'] {
           1 - absent / v.core.members.length,
         ];
   const speakers = Math.max(1, a.speakers);
+  // Structure and familiarity are measured among those who speak: a lively mesh of a
+  // few says little about a group whose majority never speaks, so they count in
+  // proportion to how many take part.
+  const participation = a.silentShare === null ? 1 : Math.min(1, (1 - a.silentShare) / T.participationFull);
+  const ofSpeakers = (x: number | null): number | null => (x === null ? null : Math.round(x * participation));
   return {
     exclusiveValue: mean100([scale(v.exclusiveValue.originalShare, 0.5, 0.9), hasReception ? scale(v.exclusiveValue.original.answeredShare, 0.05, 0.3) : null]),
     coreSupply: mean100(coreParts),
-    structure: mean100([scale(s.meshIndex, 0.1, 0.5), scale(s.centralization, 0.8, 0.3), scale(s.reciprocity, 0.1, 0.5), scale(s.mainComponentShare, 0.5, 0.9)]),
-    familiarity: mean100([scale(v.familiarity.meanPartners, 1, 5), scale(v.familiarity.strongTieShare, 0, 0.2)]),
+    structure: ofSpeakers(mean100([scale(s.meshIndex, 0.1, 0.5), scale(s.centralization, 0.8, 0.3), scale(s.reciprocity, 0.1, 0.5), scale(s.mainComponentShare, 0.5, 0.9)])),
+    familiarity: ofSpeakers(mean100([scale(v.familiarity.meanPartners, 1, 5), scale(v.familiarity.strongTieShare, 0, 0.2)])),
     activity: mean100([
       a.silentShare === null ? null : scale(1 - a.silentShare, 0.1, 0.5),
       scale(a.recentToPeak, 0.3, 0.8),
       scale(a.newcomers.retention4w, 0.1, 0.5),
       scale(a.newcomers.answeredWithinDayShare, 0.2, 0.8),
     ]),
-    hygiene: v.messages === 0 ? null : mean100([scale(v.hygiene.spamSuspects.length / speakers, 0.1, 0)]),
+    // Spam, and members who are pruning candidates: a group whose members mostly are cannot score as clean.
+    hygiene:
+      v.messages === 0
+        ? null
+        : mean100([
+            scale(v.hygiene.spamSuspects.length / speakers, 0.1, 0),
+            // `?? null`: inputs built before the share existed leave it out, and then it is not measured.
+            scale(v.hygiene.pruningCandidateShare ?? null, 0.6, 0.2),
+          ]),
   };
 }
 
@@ -166,12 +185,14 @@ export function decide(v: VerdictInput): VerdictOutcome {
     kind = 'broadcast';
     reasons.push('members_do_not_talk');
   }
+  if (kind !== 'silent' && (a.silentShare ?? 0) >= T.silentMajority) reasons.push('silent_majority');
   if ((v.exclusiveValue.originalShare ?? 1) < 0.6) reasons.push('mostly_forwarded');
   if (v.hygiene.spamSuspects.length > 0) reasons.push('spam_present');
   if ((a.newcomers.answeredWithinDayShare ?? 1) < 0.3) reasons.push('newcomers_unanswered');
 
   let score = weighted(sub);
   score = kind === 'community' ? Math.max(score, T.communityFloor) : Math.min(score, CAPS[kind]);
+  if (reasons.includes('silent_majority')) score = Math.min(score, T.silentMajorityCap);
   const confidence = v.messages < 200 || v.weeks < 4 || a.members < 10 ? 'low' : v.messages < 2000 || v.weeks < 12 ? 'medium' : 'high';
   return { kind, score, subscores: sub, statuses: statuses(v, sub), confidence, reasons, actions: actions(kind, v, sub) };
 }

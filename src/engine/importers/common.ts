@@ -18,6 +18,18 @@ const NON_WORD_RE = /[\s\p{P}\p{S}]/gu;
  */
 export const LINK_OWN_TEXT_MAX = 20;
 
+/**
+ * An id as the export wrote it, as text: a number (0 included) or a non-empty
+ * string; undefined only when the field is absent or empty. Truthiness is not a
+ * test for an id: `0` and `"0"` are ids like any other.
+ */
+export function idText(raw: unknown): string | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : undefined;
+  if (typeof raw === 'bigint') return String(raw);
+  if (typeof raw === 'string') return raw.trim() === '' ? undefined : raw;
+  return undefined;
+}
+
 export function findLinks(text: string): string[] {
   return text.match(URL_RE) ?? [];
 }

@@ -4,14 +4,14 @@
  */
 import type { MediaKind } from '../../kernel/activity/taxonomy.js';
 import { ImportError, ReplyResolver, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
-import { membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput, jsonStringIn } from './common.js';
+import { idText, membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput, jsonStringIn } from './common.js';
 import { fileSize } from './files.js';
 import { scanJsonArray } from './jsonArrayScanner.js';
 
 const EXPECTED = 'a DiscordChatExporter JSON export (with "guild", "channel" and "messages")';
 
 interface DcUser {
-  id?: string;
+  id?: string | number;
   name?: string;
   nickname?: string;
   isBot?: boolean;
@@ -54,7 +54,8 @@ export const discordImporter: Importer = {
 
 function person(u: DcUser | undefined): { id: string; name: string } {
   const name = u?.nickname || u?.name || 'unknown';
-  return { id: u?.id ? `discord:${u.id}` : `name:${name}`, name };
+  const id = idText(u?.id);
+  return { id: id !== undefined ? `discord:${id}` : `name:${name}`, name };
 }
 
 function mediaOf(m: DcMessage): MediaKind | undefined {

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MediaKind } from '../../kernel/activity/taxonomy.js';
 import { ImportError, ReplyResolver, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
-import { isoFromEpoch, membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput } from './common.js';
+import { idText, isoFromEpoch, membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput } from './common.js';
 import { listFiles, readHead, unreadable } from './files.js';
 import { isZip, openZip } from './zip.js';
 
@@ -19,13 +19,13 @@ const DAY_FILE = /^(?:(.*)\/)?([^/]+)\/(\d{4}-\d{2}-\d{2})\.json$/;
 interface SlackMessage {
   type?: string;
   subtype?: string;
-  user?: string;
+  user?: string | number;
   bot_id?: string;
   username?: string;
   text?: string;
   ts?: string;
   thread_ts?: string;
-  parent_user_id?: string;
+  parent_user_id?: string | number;
   inviter?: string;
   user_profile?: { display_name?: string; real_name?: string };
   reactions?: { name?: string; users?: string[]; count?: number }[];
@@ -112,7 +112,8 @@ async function* readSlack(path: string, options?: ImportOptions): AsyncGenerator
       const users = await readJson(path, src, usersFile);
       if (!Array.isArray(users)) throw new ImportError(`${path}:${usersFile}`, `users.json is not an array; expected ${EXPECTED}`);
       for (const u of users as { id?: string; name?: string; real_name?: string; profile?: { display_name?: string; real_name?: string } }[]) {
-        if (u?.id) names.set(u.id, u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || u.id);
+        const uid = idText(u?.id);
+        if (uid !== undefined) names.set(uid, u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || uid);
       }
     }
     const days = new Map<string, { channel: string; file: string }[]>();
@@ -174,8 +175,9 @@ function mediaOf(m: SlackMessage): MediaKind | undefined {
 function toEvents(channel: string, m: SlackMessage, names: Map<string, string>, resolver: ReplyResolver): ChatEvent[] {
   const at = isoFromEpoch(Number(m.ts));
   const who = (id: string) => ({ id: `slack:${id}`, name: names.get(id) ?? id });
-  const actor = m.user
-    ? { id: `slack:${m.user}`, name: names.get(m.user) ?? m.user_profile?.display_name ?? m.user_profile?.real_name ?? m.user }
+  const user = idText(m.user);
+  const actor = user !== undefined
+    ? { id: `slack:${user}`, name: names.get(user) ?? m.user_profile?.display_name ?? m.user_profile?.real_name ?? user }
     : { id: `slack:bot:${m.bot_id ?? m.username ?? 'unknown'}`, name: m.username ?? m.bot_id ?? 'bot' };
   const messageId = `${channel}:${m.ts}`;
   const data = { channel };
@@ -201,7 +203,8 @@ function toEvents(channel: string, m: SlackMessage, names: Map<string, string>, 
   let replyTo: MessageInput['replyTo'];
   if (m.thread_ts && m.thread_ts !== m.ts) {
     const parent = `${channel}:${m.thread_ts}`;
-    const authorId = m.parent_user_id ? `slack:${m.parent_user_id}` : resolver.authorOf(parent);
+    const parentUser = idText(m.parent_user_id);
+    const authorId = parentUser !== undefined ? `slack:${parentUser}` : resolver.authorOf(parent);
     replyTo = { messageId: parent, authorId, authorName: authorId ? names.get(authorId.slice(6)) : undefined };
   }
   resolver.remember(messageId, actor.id);

@@ -4,7 +4,7 @@
  */
 import type { MediaKind } from '../../kernel/activity/taxonomy.js';
 import { ImportError, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
-import { isoFromEpoch, membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput, jsonStringIn } from './common.js';
+import { idText, isoFromEpoch, membershipEvent, messageEvents, pinEvent, reactionEvent, systemEvent, type MessageInput, jsonStringIn } from './common.js';
 import { eventStream } from './eventStream.js';
 import { scanJsonArray } from './jsonArrayScanner.js';
 import { NumericReplyWindow } from './replyWindow.js';
@@ -19,9 +19,9 @@ interface TgMessage {
   date?: string;
   date_unixtime?: string;
   from?: string | null;
-  from_id?: string;
+  from_id?: string | number;
   actor?: string | null;
-  actor_id?: string;
+  actor_id?: string | number;
   action?: string;
   members?: (string | null)[];
   message_id?: number;
@@ -36,7 +36,7 @@ interface TgMessage {
   location_information?: unknown;
   contact_information?: unknown;
   poll?: unknown;
-  reactions?: { emoji?: string; document_id?: string; type?: string; count?: number; recent?: { from?: string; from_id?: string; date?: string }[] }[];
+  reactions?: { emoji?: string; document_id?: string; type?: string; count?: number; recent?: { from?: string; from_id?: string | number; date?: string }[] }[];
 }
 
 const MEDIA: Record<string, MediaKind> = {
@@ -152,7 +152,7 @@ function contentEvents(
   nameById: Map<string, string>,
   resolver: NumericReplyWindow,
 ): ChatEvent[] {
-  const actorId = m.from_id ?? `name:${m.from ?? 'Deleted Account'}`;
+  const actorId = telegramId(m.from_id) ?? `name:${m.from ?? 'Deleted Account'}`;
   const actorName = m.from ?? 'Deleted Account';
   if (nameById.get(actorId) !== actorName) {
     nameById.set(actorId, actorName);
@@ -191,9 +191,10 @@ function contentEvents(
   if (Array.isArray(m.reactions)) {
     for (const r of m.reactions) {
       for (const who of r.recent ?? []) {
-        if (!who.from_id) continue;
+        const reactor = telegramId(who.from_id);
+        if (reactor === undefined) continue;
         const when = who.date ? reactionTime(who.date, m) : undefined;
-        out.push(reactionEvent(when ?? at, { id: who.from_id, name: who.from ?? undefined }, { id: actorId, name: actorName }, messageId, r.emoji ?? r.document_id ?? '?'));
+        out.push(reactionEvent(when ?? at, { id: reactor, name: who.from ?? undefined }, { id: actorId, name: actorName }, messageId, r.emoji ?? r.document_id ?? '?'));
       }
     }
   }
@@ -201,8 +202,9 @@ function contentEvents(
 }
 
 function serviceEvents(m: TgMessage, at: string, idByName: Map<string, string>, resolver: NumericReplyWindow): ChatEvent[] {
-  const actor = { id: m.actor_id ?? `name:${m.actor ?? 'unknown'}`, name: m.actor ?? undefined };
-  if (m.actor && m.actor_id) idByName.set(m.actor, m.actor_id);
+  const actorId = telegramId(m.actor_id);
+  const actor = { id: actorId ?? `name:${m.actor ?? 'unknown'}`, name: m.actor ?? undefined };
+  if (m.actor && actorId !== undefined) idByName.set(m.actor, actorId);
   const member = (name: string | null) => ({ id: (name && idByName.get(name)) ?? `name:${name ?? 'Deleted Account'}`, name: name ?? 'Deleted Account' });
   switch (m.action) {
     case 'join_group_by_link':
@@ -226,4 +228,10 @@ function serviceEvents(m: TgMessage, at: string, idByName: Map<string, string>, 
     default:
       return [systemEvent(at, actor, { action: m.action ?? 'unknown', text: plainText(m.text) || undefined })];
   }
+}
+
+/** "user123" as Telegram Desktop writes it; a bare number (other tools, 0 included) is the same user. */
+function telegramId(raw: string | number | undefined): string | undefined {
+  const id = idText(raw);
+  return id !== undefined && typeof raw === 'number' ? `user${id}` : id;
 }

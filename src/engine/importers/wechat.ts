@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { MediaKind } from '../../kernel/activity/taxonomy.js';
 import { ImportError, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
-import { idFromName, isoFromEpoch, isoFromParts, messageEvents } from './common.js';
+import { idFromName, idText, isoFromEpoch, isoFromParts, messageEvents } from './common.js';
 import { detectEncoding, fileSize, readHead, readLines } from './files.js';
 import { scanJsonArray } from './jsonArrayScanner.js';
 import { TEXT_PLACEHOLDERS, wechatMedia, wechatSystemEvents } from './wechatText.js';
@@ -100,13 +100,13 @@ async function* readMemotrace(path: string, options?: ImportOptions): AsyncGener
 interface ChatlogMessage {
   seq?: number;
   time?: string;
-  sender?: string;
+  sender?: string | number;
   senderName?: string;
   isSelf?: boolean;
   type?: number;
   subType?: number;
   content?: string;
-  contents?: { url?: string; title?: string; refer?: { sender?: string; senderName?: string; seq?: number } };
+  contents?: { url?: string; title?: string; refer?: { sender?: string | number; senderName?: string; seq?: number } };
 }
 
 export const wechatChatlogImporter: Importer = {
@@ -136,10 +136,12 @@ async function* readChatlog(path: string, options?: ImportOptions): AsyncGenerat
         for (const ev of wechatSystemEvents(at, m.content ?? '', idByName, SELF)) yield ev;
         continue;
       }
-      const actorId = m.sender ? `wx:${m.sender}` : m.isSelf ? SELF : idFromName('wx', m.senderName ?? 'unknown');
-      const actorName = m.senderName || m.sender || '我';
+      const sender = idText(m.sender);
+      const actorId = sender !== undefined ? `wx:${sender}` : m.isSelf ? SELF : idFromName('wx', m.senderName ?? 'unknown');
+      const actorName = m.senderName || sender || '我';
       idByName.set(actorName, actorId);
       const refer = type === 49 && sub === 57 ? m.contents?.refer : undefined;
+      const referSender = idText(refer?.sender);
       const link = type === 49 && (sub === 4 || sub === 5) ? m.contents?.url : undefined;
       const text = m.content || (link ? (m.contents?.title ?? '') : '');
       for (const ev of messageEvents({
@@ -152,8 +154,8 @@ async function* readChatlog(path: string, options?: ImportOptions): AsyncGenerat
         media: wechatMedia(type, sub),
         forwardedFrom: type === 49 && sub === 19 ? (m.contents?.title ?? '合并转发') : undefined,
         origin: link ? 'link' : undefined,
-        replyTo: refer?.sender
-          ? { authorId: `wx:${refer.sender}`, authorName: refer.senderName, messageId: refer.seq === undefined ? undefined : String(refer.seq), quote: true }
+        replyTo: refer && referSender !== undefined
+          ? { authorId: `wx:${referSender}`, authorName: refer.senderName, messageId: refer.seq === undefined ? undefined : String(refer.seq), quote: true }
           : undefined,
         mentions: type === 1 || refer ? mentionsIn(text, idByName) : undefined,
       })) {

@@ -91,4 +91,18 @@ describe('WhatsApp layout quirks', () => {
     const events = await read('01.03.21, 09:00 - Jan: a\n01.04.21, 09:00 - Jan: b\n02.04.21, 09:00 - Jan: c\n01.05.21, 09:00 - Jan: d\n');
     expect(events.map((e) => e.at.slice(0, 10))).toEqual(['2021-03-01', '2021-04-01', '2021-04-02', '2021-05-01']);
   });
+
+  it('an iPhone @<phone> mention of a member saved by name creates no phantom member; a known number still resolves', async () => {
+    const events = await read(
+      [
+        '[13/01/2023, 09:00:00] Ana: hi',
+        '[13/01/2023, 09:01:00] +49 151 2345678: hello',
+        '[13/01/2023, 09:02:00] Bea: @8613800138000 look at this, @491512345678 too',
+      ].join('\n') + '\n',
+    );
+    const mentioned = ofKind(events, 'content.mentioned').map((e) => e.targetId);
+    expect(mentioned).toEqual(['wa:+491512345678']);
+    const ids = new Set(events.flatMap((e) => [e.actorId, e.targetId]).filter(Boolean));
+    expect([...ids].sort()).toEqual(['wa:+491512345678', 'wa:Ana', 'wa:Bea']);
+  });
 });

@@ -10,7 +10,7 @@
 import { ImportError, type ChatEvent, type Importer, type ImportOptions, type Probe } from '../types.js';
 import { idFromName, isoFromParts, membershipEvent, messageEvents, systemEvent } from './common.js';
 import { readLines } from './files.js';
-import { classifySystem, mediaPlaceholder } from './whatsappText.js';
+import { classifySystem, isDeletedMessage, isEncryptionNotice, mediaPlaceholder } from './whatsappText.js';
 
 const EXPECTED = "a WhatsApp chat export (.txt) with lines like '12/31/19, 9:41 PM - Name: text' or '[31/12/2019, 21:41:05] Name: text'";
 
@@ -129,7 +129,8 @@ async function* readWhatsapp(path: string, options?: ImportOptions): AsyncGenera
     const text = isMessage ? p.rest.slice(colon + (p.rest[colon] === '：' ? 1 : 2)) : p.rest;
     // iOS writes system lines as "<group name>: \u200e<text>"
     const bare = text.replace(/^[\u200e\u200f]+/, '');
-    const system = !isMessage || (text.startsWith('\u200e') && !mediaPlaceholder(bare));
+    // The encryption notice is a system line even where an export names the other person as its sender (1:1 chats).
+    const system = !isMessage || isEncryptionNotice(bare) || (text.startsWith('\u200e') && !mediaPlaceholder(bare) && !isDeletedMessage(bare));
     if (system) {
       yield* systemEvents(p.at, bare, known);
       return;
@@ -137,7 +138,7 @@ async function* readWhatsapp(path: string, options?: ImportOptions): AsyncGenera
     const actor = memberOf(author);
     known.set(actor.name, actor);
     const media = mediaPlaceholder(bare);
-    if (/^(This message was deleted|You deleted this message|此消息已删除|你删除了此消息|您删除了此消息)$/.test(bare)) {
+    if (isDeletedMessage(bare)) {
       yield systemEvent(p.at, actor, { deleted: true });
       return;
     }
@@ -184,7 +185,12 @@ function* systemEvents(at: string, text: string, known: Map<string, { id: string
   }
 }
 
-/** @+number mentions become phone ids; @Name mentions match names already seen in the chat. */
+/**
+ * @Name mentions match names already seen in the chat; @+number mentions match
+ * an author known by that number. An iPhone export names authors by their saved
+ * name but writes mentions as @<phone>: a number no author goes by is left out,
+ * so it never becomes a phantom member who never spoke.
+ */
 function mentionsIn(text: string, known: Map<string, { id: string; name: string }>): { id: string; name?: string }[] | undefined {
   if (!text.includes('@')) return undefined;
   const out: { id: string; name?: string }[] = [];
@@ -193,7 +199,8 @@ function mentionsIn(text: string, known: Map<string, { id: string; name: string 
     const phone = /^\+?\d{6,15}/.exec(after);
     if (phone) {
       const id = `wa:+${phone[0].replace(/\D/g, '')}`;
-      out.push({ id, name: [...known.values()].find((k) => k.id === id)?.name });
+      const author = [...known.values()].find((k) => k.id === id);
+      if (author) out.push({ id, name: author.name });
       continue;
     }
     let best: { id: string; name: string } | undefined;

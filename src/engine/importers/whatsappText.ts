@@ -1,8 +1,10 @@
 /**
- * The words WhatsApp writes for system lines and media placeholders, in
- * English and Chinese. Kept apart from the parser so a locale is one table row.
+ * Reads the lines of a WhatsApp export that are not somebody's own words, in
+ * every language of whatsappLocales.ts: media placeholders, membership lines
+ * and the encryption notice. The parser stays language-free.
  */
 import type { MediaKind } from '../../kernel/activity/taxonomy.js';
+import { WHATSAPP_LOCALES } from './whatsappLocales.js';
 
 export interface SystemLine {
   kind: 'joined' | 'left' | 'removed';
@@ -13,60 +15,70 @@ export interface SystemLine {
 
 type Rule = [RegExp, SystemLine['kind'], 'self' | 'targets'];
 
+// Tried kind by kind across languages, most specific first: "joined using the
+// invite link" before "joined", "left the group" before a bare verb.
 const RULES: Rule[] = [
-  [/^(.+?) joined using this group's invite link$/, 'joined', 'self'],
-  [/^(.+?) joined from the community$/, 'joined', 'self'],
-  [/^(.+?) joined$/, 'joined', 'self'],
-  [/^(.+?) left$/, 'left', 'self'],
-  [/^(.+?) added (.+)$/, 'joined', 'targets'],
-  [/^(.+?) removed (.+)$/, 'removed', 'targets'],
-  [/^(.+?) ?通过(?:此群组的|群组)?邀请链接加入(?:了)?(?:此)?(?:群组|群聊)?$/, 'joined', 'self'],
-  [/^(.+?) ?(?:已)?(?:退出|离开)了?(?:此)?(?:群组|群聊)?$/, 'left', 'self'],
-  [/^(.+?) ?(?:已)?加入了?(?:此)?(?:群组|群聊)?$/, 'joined', 'self'],
-  [/^(.+?) ?(?:已)?添加了 ?(.+)$/, 'joined', 'targets'],
-  [/^(.+?) ?(?:已)?将 ?(.+?) ?(?:移出|移除)(?:了)?(?:此)?(?:群组|群聊)?$/, 'removed', 'targets'],
-  [/^(.+?) ?(?:已)?(?:移除|移出)了 ?(.+)$/, 'removed', 'targets'],
+  ...WHATSAPP_LOCALES.flatMap((l) => l.joinedByLink.map((re): Rule => [re, 'joined', 'self'])),
+  ...WHATSAPP_LOCALES.flatMap((l) => l.left.map((re): Rule => [re, 'left', 'self'])),
+  ...WHATSAPP_LOCALES.flatMap((l) => l.removed.map((re): Rule => [re, 'removed', 'targets'])),
+  ...WHATSAPP_LOCALES.flatMap((l) => l.added.map((re): Rule => [re, 'joined', 'targets'])),
+  ...WHATSAPP_LOCALES.flatMap((l) => l.joined.map((re): Rule => [re, 'joined', 'self'])),
 ];
 
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 export function classifySystem(text: string): SystemLine | undefined {
+  const clean = text.replace(BIDI, '').trim();
   for (const [re, kind, shape] of RULES) {
-    const m = re.exec(text);
+    const m = re.exec(clean);
     if (!m) continue;
-    const actor = m[1].trim();
+    const actor = m[1]!.trim();
     if (shape === 'self') return { kind, actor, targets: [] };
-    return { kind, actor, targets: splitNames(m[2]) };
+    return { kind, actor, targets: splitNames(m[2]!) };
   }
   return undefined;
 }
 
-/** "Bob, Carol and Dave" / "李四、王五和赵六" → names. */
+const ENCRYPTION = WHATSAPP_LOCALES.flatMap((l) => l.encryption.map((s) => s.toLowerCase()));
+
+/** The end-to-end encryption notice, in any language of the table: a system line, never a post. */
+export function isEncryptionNotice(text: string): boolean {
+  const clean = text.replace(BIDI, '').trim().toLowerCase();
+  return ENCRYPTION.some((head) => clean.startsWith(head));
+}
+
+const DELETED = new Set(WHATSAPP_LOCALES.flatMap((l) => l.deleted.map((d) => d.toLowerCase())));
+
+/** The text WhatsApp leaves in place of a deleted message, in any language of the table. */
+export function isDeletedMessage(text: string): boolean {
+  return DELETED.has(text.replace(BIDI, '').trim().replace(/[.。]$/, '').toLowerCase());
+}
+
+/** "Bob, Carol and Dave" / "李四、王五和赵六" / "Bob y Carla" → names. */
 function splitNames(list: string): string[] {
   return list
-    .split(/, | and | & |、|，|和/)
-    .map((s) => s.replace(/[\u200e\u200f]/g, '').trim())
+    .split(/, ?| and | y (?:a )?| e | und | et | и | dan | ve | و|、|，|和| 및 /)
+    .map((s) => s.replace(/^a /, '').replace(BIDI, '').trim())
     .filter((s) => s.length > 0);
 }
 
-const PLACEHOLDERS: [RegExp, MediaKind | 'byName'][] = [
-  [/^<Media omitted>$/i, 'other'],
-  [/^<(?:媒体文件已省略|省略影音内容|媒体已省略)>$/, 'other'],
-  [/^<(?:attached|附件)[:：]\s*(.+)>$/, 'byName'],
-  [/^(.+\.\w{2,5}) \((?:file attached|文件已附上)\)$/, 'byName'],
-  [/^image omitted$|^(?:图片|图像)已(?:省略|忽略)$/i, 'photo'],
-  [/^video omitted$|^视频已(?:省略|忽略)$/i, 'video'],
-  [/^audio omitted$|^(?:音频|语音)已(?:省略|忽略)$/i, 'voice'],
-  [/^sticker omitted$|^贴图已(?:省略|忽略)$/i, 'sticker'],
-  [/^GIF omitted$|^GIF已(?:省略|忽略)$/i, 'gif'],
-  [/^document omitted$|^文档已(?:省略|忽略)$/i, 'file'],
-  [/^Contact card omitted$|^联系人名片已(?:省略|忽略)$/i, 'contact'],
-  [/^location: https?:\/\/\S+$|^位置[:：] ?https?:\/\/\S+$/i, 'location'],
+const MEDIA = new Map<string, MediaKind>(WHATSAPP_LOCALES.flatMap((l) => l.media.map(([text, kind]): [string, MediaKind] => [text.toLowerCase(), kind])));
+
+// Placeholders that carry a file name or a link, in the languages seen so far.
+const PATTERNS: [RegExp, MediaKind | 'byName'][] = [
+  [/^<(?:attached|附件|anhang|adjunto|anexo|pièce jointe|allegato)[:：]\s*(.+)>$/i, 'byName'],
+  [/^(.+\.\w{2,5}) \((?:file attached|文件已附上|archivo adjunto|arquivo anexado|datei angehängt|fichier joint|file allegato)\)$/i, 'byName'],
+  [/^(?:location|位置|ubicación|localização|standort|position|posizione|местоположение|lokasi|konum|位置情報|위치|الموقع)[:：] ?https?:\/\/\S+$/i, 'location'],
 ];
 
 export function mediaPlaceholder(text: string): { kind: MediaKind } | undefined {
-  for (const [re, kind] of PLACEHOLDERS) {
-    const m = re.exec(text);
+  const clean = text.replace(BIDI, '').trim();
+  const exact = MEDIA.get(clean.toLowerCase());
+  if (exact) return { kind: exact };
+  for (const [re, kind] of PATTERNS) {
+    const m = re.exec(clean);
     if (!m) continue;
-    return { kind: kind === 'byName' ? kindFromFileName(m[1]) : kind };
+    return { kind: kind === 'byName' ? kindFromFileName(m[1]!) : kind };
   }
   return undefined;
 }

@@ -21,6 +21,8 @@ export interface ChartView {
     member: string;
     degree: string;
     noData: string;
+    /** Per week of r.weekly: '' for a full week, else the words for a partial one. */
+    partialWeek: string[];
     weekAfter: string[];
     funnelSteps: Record<string, string>;
     cohorts: Record<string, string>;
@@ -63,6 +65,9 @@ export function drawCharts(): void {
     return Math.ceil(Math.max(40, ...labels.map((s) => (ctx ? ctx.measureText(s).width : s.length * 12)))) + 14;
   };
   const weeks = r.weekly.map((w) => w.week);
+  // A week the log covers only in part is drawn faded and marked, so it never reads as a fall.
+  const bar = (pick: (w: DiagnosisResult['weekly'][number]) => number) =>
+    r.weekly.map((w) => (w.partial ? { value: pick(w), itemStyle: { opacity: 0.35 } } : pick(w)));
   const zoom = weeks.length > 40 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 4 }] : [];
   mount(
     'weekly',
@@ -70,20 +75,36 @@ export function drawCharts(): void {
       ? null
       : {
           color: ['#2f9e44', '#f08c00', '#868e96', '#1c7ed6'],
-          tooltip: { trigger: 'axis' },
+          tooltip: {
+            trigger: 'axis',
+            formatter: (ps: any[]) => {
+              const i = ps[0]?.dataIndex ?? 0;
+              const head = weeks[i] + (L.partialWeek[i] ? ' (' + L.partialWeek[i] + ')' : '');
+              return [head, ...ps.map((p: any) => p.marker + p.seriesName + ': ' + (typeof p.value === 'object' ? p.value.value : p.value))].join('<br>');
+            },
+          },
           legend: { top: 0 },
           grid: { left: 48, right: 48, top: 36, bottom: zoom.length ? 56 : 28 },
           dataZoom: zoom,
-          xAxis: { type: 'category', data: weeks },
+          xAxis: { type: 'category', data: weeks, axisLabel: { formatter: (w: string, i: number) => (L.partialWeek[i] ? w + ' *' : w) } },
           yAxis: [
             { type: 'value', name: L.messages, minInterval: 1 },
             { type: 'value', name: L.speakers, minInterval: 1, splitLine: { show: false } },
           ],
           series: [
-            { name: L.original, type: 'bar', stack: 'm', data: r.weekly.map((w) => w.original) },
-            { name: L.forwarded, type: 'bar', stack: 'm', data: r.weekly.map((w) => w.forwarded) },
-            { name: L.link, type: 'bar', stack: 'm', data: r.weekly.map((w) => w.link) },
-            { name: L.speakers, type: 'line', yAxisIndex: 1, smooth: 0.2, symbol: 'none', lineStyle: { width: 2.5 }, data: r.weekly.map((w) => w.speakers) },
+            { name: L.original, type: 'bar', stack: 'm', data: bar((w) => w.original) },
+            { name: L.forwarded, type: 'bar', stack: 'm', data: bar((w) => w.forwarded) },
+            { name: L.link, type: 'bar', stack: 'm', data: bar((w) => w.link) },
+            {
+              name: L.speakers,
+              type: 'line',
+              yAxisIndex: 1,
+              smooth: 0.2,
+              symbol: 'none',
+              lineStyle: { width: 2.5 },
+              // The line stops before a partial last week instead of diving into it.
+              data: r.weekly.map((w, i) => (w.partial && i === r.weekly.length - 1 && i > 0 ? null : w.speakers)),
+            },
           ],
         },
   );

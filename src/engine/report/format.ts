@@ -69,7 +69,7 @@ export function formatMetric(lang: Lang, metric: string, value: number | null): 
   if (value === null || !Number.isFinite(value)) return t(lang, 'report:notComputable');
   const leaf = metric.split('.').pop() ?? metric;
   if (/Seconds$/.test(leaf)) return formatDuration(lang, value);
-  if (/(Share|share|retention\w*|continuity|reciprocity)$/.test(leaf)) return formatPercent(lang, value);
+  if (/(Share|share|Rate|retention\w*|continuity|reciprocity)$/.test(leaf)) return formatPercent(lang, value);
   if (/^(count|strongTies|busFactor|components|nodes|edges|greetedThenSilent|activeLast4Weeks|members|speakers|messages|spamSuspects|pruningCandidatesTotal)$/.test(leaf)) {
     return formatInt(lang, value);
   }

@@ -33,11 +33,11 @@ export function renderReport(result: DiagnosisResult, lang: Lang): string {
     verdictSection(result, lang),
     sourceStrip(result, lang),
     conditionsSection(result, lang),
-    chartSection('weekly', lang),
+    chartSection('weekly', lang, partialWeekNote(result, lang)),
     chartSection('network', lang, truncated),
     chartSection('coreOutput', lang),
     chartSection('funnel', lang),
-    chartSection('retention', lang),
+    chartSection('retention', lang, retentionNote(result, lang)),
     coreTable(result, lang),
     exclusiveTable(result, lang),
     hygieneTables(result, lang),
@@ -67,6 +67,20 @@ ${body}
 `;
 }
 
+/** A last week cut short by the export is said to be partial, so its low bars are not read as a fall. */
+function partialWeekNote(result: DiagnosisResult, lang: Lang): string {
+  const last = result.weekly[result.weekly.length - 1];
+  return last?.partial ? t(lang, 'report:charts.partialNote', { days: last.coveredDays }) : '';
+}
+
+/** Which cohorts of the table the headline retention pools. */
+function retentionNote(result: DiagnosisResult, lang: Lang): string {
+  const n = result.activity.newcomers;
+  const c = n.retentionCohorts;
+  if (n.retention4w === null || c.first === null) return '';
+  return t(lang, 'report:charts.retentionHeadline', { from: c.first, to: c.last ?? c.first, newcomers: c.members });
+}
+
 function chartView(result: DiagnosisResult, lang: Lang): ChartView {
   const L = (k: string) => t(lang, `report:charts.${k}`);
   const steps = ['seen', 'spoke', 'spokeBeyondGreeting', 'interacted', 'activeLast4Weeks'];
@@ -84,6 +98,7 @@ function chartView(result: DiagnosisResult, lang: Lang): ChartView {
       member: L('member'),
       degree: L('degree'),
       noData: L('noData'),
+      partialWeek: result.weekly.map((w) => (w.partial ? t(lang, 'report:charts.partialWeek', { days: w.coveredDays }) : '')),
       weekAfter: Array.from({ length: longest }, (_, k) => t(lang, 'report:charts.weekAfter', { k })),
       funnelSteps: Object.fromEntries(steps.map((s) => [s, L(`funnelStep.${s}`)])),
       cohorts: Object.fromEntries(result.retention.map((c) => [c.week, `${c.week} · ${t(lang, 'report:charts.cohortSize', { size: c.size })}`])),

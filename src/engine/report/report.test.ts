@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateTelegram, type Shape } from '../../../test/fixtures/chat/report/generate.js';
 import { LANGS, t } from '../../kernel/i18n.js';
 import { analyze, type DiagnosisResult } from '../health/index.js';
+import { generateShape } from '../health/testing/shapes.js';
 import { openImport } from '../importers/index.js';
 import { formatMetric } from './format.js';
 import { renderReport } from './index.js';
@@ -106,6 +107,42 @@ describe('the HTML report', () => {
   });
 });
 
+describe('the star and the healthy group side by side', () => {
+  it('never shows a red value under "met", and hygiene is not met while most members are to be pruned', () => {
+    for (const r of [star, community]) {
+      for (const lang of LANGS) {
+        const cards = renderReport(r, lang).split('<article').slice(1, r.conditions.length + 1);
+        for (const card of cards) if (card.includes('status-met')) expect(card).not.toContain('class="bad"');
+      }
+      const hygiene = r.conditions.find((c) => c.id === 'hygiene')!;
+      if (r.hygiene.pruningCandidatesTotal * 2 > r.activity.members) expect(hygiene.status).not.toBe('met');
+    }
+    expect(star.conditions.find((c) => c.id === 'exclusiveValue')!.status).not.toBe('met');
+  });
+
+  it('says which cohorts the headline retention covers, and that a cut-short last week is partial', () => {
+    const c = community.activity.newcomers.retentionCohorts;
+    const html = renderReport(community, 'en');
+    expect(html).toContain(`pooled over the cohorts of ${c.first} to ${c.last}`);
+    expect(community.conditions.find((x) => x.id === 'activity')!.text.en).toContain(`arrived in the weeks of ${c.first} to ${c.last}`);
+    const last = community.weekly[community.weekly.length - 1]!;
+    if (last.partial) expect(html).toContain(`The last week holds ${last.coveredDays} of 7 days of data`);
+    else expect(html).not.toContain('The last week holds');
+  });
+});
+
+describe('a partial last week', () => {
+  it('is drawn faded and captioned as part of a week in the reader language', async () => {
+    const end = Date.parse('2024-01-01T00:00:00Z') + (105 + 2) * 86_400_000; // two days into week 16
+    const r = await analyze(generateShape('community', { seed: 7, weeks: 16 }).filter((e) => Date.parse(e.at) < end), { format: 'generated' });
+    expect(renderReport(r, 'en')).toContain('The last week holds 2 of 7 days of data');
+    expect(renderReport(r, 'zh-Hans')).toContain('最后一周只有 7 天中 2 天的数据');
+    const view = embedded(renderReport(r, 'zh-Hant'), 'shequn-view') as { labels: { partialWeek: string[] } };
+    expect(view.labels.partialWeek.at(-1)).toBe('不完整的一週：7 天中只有 2 天');
+    expect(view.labels.partialWeek.slice(1, -1).every((x) => x === '')).toBe(true);
+  });
+});
+
 describe('numbers as an operator reads them', () => {
   it('shows shares as percentages, waits as durations, indices with two decimals, and n/a for what was not computed', () => {
     expect(formatMetric('en', 'structure.meshIndex', 0)).toBe('0.00');
@@ -113,6 +150,8 @@ describe('numbers as an operator reads them', () => {
     expect(formatMetric('en', 'structure.meshPerMessage', 0.0123)).toBe('0.012');
     expect(formatMetric('en', 'exclusiveValue.originalShare', 0.34)).toBe('34%');
     expect(formatMetric('en', 'activity.newcomers.retention4w', 0.5)).toBe('50%');
+    expect(formatMetric('en', 'core.valueRate', 0.61)).toBe('61%');
+    expect(formatMetric('en', 'core.originalRate', 1)).toBe('100%');
     expect(formatMetric('en', 'activity.newcomers.medianFirstReplySeconds', 600)).toBe('10 min');
     expect(formatMetric('zh-Hans', 'activity.newcomers.medianFirstReplySeconds', 7200)).toBe('2 小时');
     expect(formatMetric('en', 'core.busFactor', 4)).toBe('4');

@@ -22,12 +22,21 @@ export const CHART_IDS = ['weekly', 'network', 'coreOutput', 'funnel', 'retentio
 export function verdictSection(r: DiagnosisResult, lang: Lang): string {
   const v = r.verdict;
   const text = v.diagnosis[lang] ?? v.diagnosis.en;
-  const score = Math.max(0, Math.min(100, Math.round(v.score)));
   const actions = text.actions.map((a) => `<li>${h(a)}</li>`).join('');
-  return `<section class="verdict kind-${h(v.kind)}" id="verdict">
-  <div class="score" style="--score:${score}" role="img" aria-label="${h(t(lang, 'report:score'))} ${score}/100">
+  // A chat that is not a group has no score: the ring would read as a judgement.
+  const score = v.score === null ? null : Math.max(0, Math.min(100, Math.round(v.score)));
+  const ring =
+    score === null
+      ? ''
+      : `<div class="score" style="--score:${score}" role="img" aria-label="${h(t(lang, 'report:score'))} ${score}/100">
     <div class="score-inner"><span class="score-value">${score}</span><span class="score-label">${h(t(lang, 'report:score'))}</span></div>
-  </div>
+  </div>`;
+  const actionList = actions ? `<div class="actions">
+    <h2>${h(t(lang, 'report:actionsTitle'))}</h2>
+    <ol>${actions}</ol>
+  </div>` : '';
+  return `<section class="verdict kind-${h(v.kind)}" id="verdict">
+  ${ring}
   <div class="verdict-text">
     <p class="eyebrow">${h(t(lang, 'report:title'))}</p>
     <h1 class="kind" data-kind="${h(v.kind)}">${h(t(lang, `report:kind.${v.kind}`))}</h1>
@@ -35,10 +44,7 @@ export function verdictSection(r: DiagnosisResult, lang: Lang): string {
     <p class="summary">${h(text.summary)}</p>
     <p class="confidence">${h(t(lang, 'report:confidence.line', { value: t(lang, `report:confidence.${v.confidence}`) }))}</p>
   </div>
-  <div class="actions">
-    <h2>${h(t(lang, 'report:actionsTitle'))}</h2>
-    <ol>${actions}</ol>
-  </div>
+  ${actionList}
 </section>`;
 }
 

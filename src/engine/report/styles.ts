@@ -34,7 +34,8 @@ p { margin:.3em 0 .6em; }
 .verdict { display:grid; grid-template-columns:auto 1fr; grid-template-areas:"score text" "actions actions"; gap:20px 28px;
   background:var(--card); border-radius:16px; padding:24px; box-shadow:0 1px 3px rgba(0,0,0,.08); border-top:6px solid var(--kind); }
 .kind-community{--kind:var(--community)} .kind-broadcast{--kind:var(--broadcast)} .kind-chatter{--kind:var(--chatter)}
-.kind-declining{--kind:var(--declining)} .kind-silent{--kind:var(--silent)}
+.kind-declining{--kind:var(--declining)} .kind-silent{--kind:var(--silent)} .kind-not_group{--kind:var(--muted)}
+.kind-not_group { grid-template-columns:1fr; grid-template-areas:"text"; }
 .score { grid-area:score; width:168px; height:168px; border-radius:50%; align-self:center;
   background:conic-gradient(var(--kind) calc(var(--score) * 1%), var(--line) 0); display:grid; place-items:center; }
 .score-inner { width:132px; height:132px; border-radius:50%; background:var(--card); display:flex; flex-direction:column; align-items:center; justify-content:center; }

@@ -15,23 +15,36 @@ export const RESET_TTL_MS = 60 * 60 * 1000; // a reset link is good for one hour
 export type Problem = string | null;
 
 /**
- * Addresses are compared case-insensitively everywhere: "Li@Example.com " and
- * "li@example.com" are one account. (Strictly the local part may be case-sensitive,
- * but no mail provider people use treats it so, and two accounts differing only by
- * case would be a support trap.)
+ * The one canonical form of an address, used to sign up, sign in, reset and look up:
+ * trimmed, Unicode NFC (so "é" typed on two keyboards is one address), and lower-cased
+ * as a whole, so "Li@Example.com " and "li@example.com" are one account. (Strictly the
+ * local part may be case-sensitive, but no mail provider people use treats it so, and
+ * two accounts differing only by case would be a support trap.)
  */
 export function normalizeEmail(raw: string): string {
-  return raw.trim().toLowerCase();
+  return raw.normalize('NFC').toLowerCase().normalize('NFC').trim();
 }
 
-// Deliberately loose: one @, something before it, a dotted domain after it, no
-// spaces. The real check is whether the reset mail arrives.
+export const EMAIL_LOCAL_MAX = 64; // RFC 5321 local-part limit
+
+// Control and format characters (NUL, line breaks, right-to-left overrides) have no
+// place in an address and would let one pose as another or break a mail header.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+// RFC 5322 "specials" are only valid inside quoted local parts, which nobody uses;
+// refusing them keeps markup out of the pages that show addresses and keeps one
+// address from reading as two ("a,b@c.cn") to the mailer.
+const SPECIALS = /[<>()[\]\\,;:"]/;
+// Deliberately loose otherwise: one @, something before it, a dotted domain after it,
+// no spaces. The real check is whether the reset mail arrives.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export function checkEmail(normalized: string): Problem {
   if (normalized.length === 0) return 'is required';
+  if (INVISIBLE.test(normalized)) return 'must not contain control or invisible characters';
+  if (SPECIALS.test(normalized)) return 'must not contain any of < > ( ) [ ] \\ , ; : "';
   if (normalized.length > EMAIL_MAX) return `must be at most ${EMAIL_MAX} characters`;
   if (!EMAIL_SHAPE.test(normalized)) return 'is not an email address (expected name@example.com)';
+  if (normalized.lastIndexOf('@') > EMAIL_LOCAL_MAX) return `must have at most ${EMAIL_LOCAL_MAX} characters before the @`;
   return null;
 }
 
@@ -49,9 +62,6 @@ export function checkPassword(password: string, normalizedEmail?: string): Probl
 export function normalizeDisplayName(raw: string): string {
   return raw.trim().replace(/\s+/g, ' ');
 }
-
-// Control and format characters (e.g. right-to-left overrides) let one name pose as another.
-const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 
 export function checkDisplayName(normalized: string): Problem {
   const length = [...normalized].length;

@@ -4,7 +4,8 @@
  * database is never write-locked while a hash is computed.
  */
 import type { AppContext } from '../../kernel/context.js';
-import { isUniqueViolation, transaction } from '../../kernel/db/connect.js';
+import { isUniqueViolation } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { Conflict, Invalid, Unauthorized } from '../../kernel/errors.js';
 import { t, type Lang } from '../../kernel/i18n.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
@@ -36,7 +37,7 @@ export async function signUp(ctx: AppContext, input: SignUpInput, lang: Lang): P
   const email = rules.normalizeEmail(input.email);
   const displayName = rules.normalizeDisplayName(input.displayName);
   const locale = input.locale ?? lang;
-  check('email', rules.checkEmail(email));
+  checkEmail(email);
   check('password', rules.checkPassword(input.password, email));
   check('displayName', rules.checkDisplayName(displayName));
   check('locale', rules.checkLocale(locale));
@@ -45,7 +46,7 @@ export async function signUp(ctx: AppContext, input: SignUpInput, lang: Lang): P
   const now = ctx.clock.now().toISOString();
   const user: User = { id: newId(ctx.clock.now().getTime()), email, displayName, locale };
   try {
-    return await transaction(ctx.db, async (trx) => {
+    return await inTransaction(ctx.db, async (trx) => {
       await store.insertUser(trx, { ...user, passwordHash, createdAt: now, updatedAt: now });
       return { user, session: await createSession(trx, user.id, ctx.clock) };
     });
@@ -98,7 +99,7 @@ export async function updateProfile(ctx: AppContext, userId: string, input: { di
  */
 export async function requestPasswordReset(ctx: AppContext, input: { email: string }, lang: Lang): Promise<{ link: string; to: string } | null> {
   const email = rules.normalizeEmail(input.email);
-  check('email', rules.checkEmail(email));
+  checkEmail(email);
   const user = await store.findCredentials(ctx.db.kysely, email);
   if (!user) return null;
   const token = newSecret();
@@ -107,7 +108,7 @@ export async function requestPasswordReset(ctx: AppContext, input: { email: stri
   const mailIn = rules.mailLang(user.locale, lang);
   const params = { name: user.displayName, email: user.email, link, minutes: rules.RESET_TTL_MS / 60_000 };
   // The row and the mail commit together: no mail for a link that does not exist, no link nobody was sent.
-  await transaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await store.insertReset(trx, {
       id: hashSecret(token),
       userId: user.id,
@@ -132,7 +133,7 @@ export async function confirmPasswordReset(ctx: AppContext, input: { token: stri
   if (!user) throw Invalid('token', 'this reset link is not valid; request a new one');
   check('password', rules.checkPassword(input.password, user.email));
   const passwordHash = await hashPassword(input.password);
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const now = ctx.clock.now().toISOString();
     if (!(await store.consumeReset(trx, tokenHash, now))) throw Invalid('token', 'this reset link was already used; request a new one');
     await store.updateUser(trx, user.id, { passwordHash, updatedAt: now });
@@ -140,6 +141,12 @@ export async function confirmPasswordReset(ctx: AppContext, input: { token: stri
     await destroyUserSessions(trx, user.id);
     return { user, session: await createSession(trx, user.id, ctx.clock) };
   });
+}
+
+/** Zod's code for a malformed address, so clients show their own translated "not an email address". */
+function checkEmail(email: string): void {
+  const problem = rules.checkEmail(email);
+  if (problem) throw Invalid('email', problem, 'invalid_format', { format: 'email' });
 }
 
 function check(field: string, problem: rules.Problem): void {

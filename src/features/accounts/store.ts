@@ -77,3 +77,14 @@ export function listOutbox(db: Q, to?: string) {
   if (to) q = q.where('toAddress', '=', to);
   return q.execute();
 }
+
+/** Names, addresses and languages of several people at once (notices, audit trails, referral trees). */
+export async function usersById(db: Q, ids: readonly string[]): Promise<Map<string, User>> {
+  const out = new Map<string, User>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom('users').select(PUBLIC_COLUMNS).where('id', 'in', unique.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}

@@ -8,9 +8,9 @@ import type { AppContext } from '../../kernel/context.js';
 import { appendEvents } from '../../kernel/activity/log.js';
 import type { ActivityEvent } from '../../kernel/activity/taxonomy.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { newId, newSecret } from '../../kernel/ids.js';
-import { hashPassword } from '../accounts/password.js';
+import { hashPassword } from '../accounts/index.js';
 import { DEMO_CHARTER, DEMO_EMAIL_DOMAIN, DEMO_OWNER_EMAIL, DEMO_SLUG } from './demoData.js';
 import { planDemo } from './demoPlan.js';
 import * as store from './store.js';
@@ -39,7 +39,7 @@ export async function loadDemo(ctx: AppContext, opts: { onlyIfEmpty?: boolean; f
   const plan = planDemo(now);
   const nowIso = now.toISOString();
 
-  await transaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     if (existing) await store.deleteCommunity(trx, existing.id); // memberships, events and audit entries go with it
 
     // Demo accounts are reused across reloads; a fresh password is set on all of them.

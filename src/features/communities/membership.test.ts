@@ -5,9 +5,10 @@ import { listEvents } from '../../kernel/activity/log.js';
 import { ManualClock } from '../../kernel/clock.js';
 import type { AppContext } from '../../kernel/context.js';
 import { DIALECTS, openTestDb, type TestDb } from '../../kernel/db/testing.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { AppError } from '../../kernel/errors.js';
 import { createMailer } from '../../kernel/mail.js';
-import { registerCarrier, type MembershipChange } from '../carriers/hooks.js';
+import { registerCarrier, type MembershipChange } from '../carriers/index.js';
 import { changeRole, joinCommunity, leave, transitionMembership } from './membership.js';
 import { createCommunity } from './service.js';
 import { charter, makeUser } from './testing.js';
@@ -35,18 +36,17 @@ for (const dialect of DIALECTS) {
       await joinCommunity(ctx, { communityId, userId: m });
       const eventsBefore = (await listEvents(db.kysely, communityId, { limit: 10_000 })).length;
       const auditBefore = (await listDecisions(db.kysely, communityId, { subjectId: m })).length;
-      const failing = transitionMembership(ctx, {
-        communityId,
-        userId: m,
-        transition: 'remove',
-        by: owner,
-        reason: 'test',
-        within: async (trx) => {
-          await trx.selectFrom('memberships').select('id').execute();
-          throw new Error('bookkeeping failed');
-        },
+      const heard: MembershipChange[] = [];
+      const unregister = registerCarrier({ name: 'test', onMembershipChange: async (c) => void heard.push(c) });
+      // The caller's own bookkeeping joins the removal's transaction and fails after it.
+      const failing = inTransaction(db, async (trx) => {
+        await transitionMembership(ctx, { communityId, userId: m, transition: 'remove', by: owner, reason: 'test' }, trx);
+        await trx.selectFrom('memberships').select('id').execute();
+        throw new Error('bookkeeping failed');
       });
       await expect(failing).rejects.toThrow('bookkeeping failed');
+      unregister();
+      expect(heard).toEqual([]); // the carriers never hear of a removal that rolled back
       const row = await db.kysely.selectFrom('memberships').select('state').where('communityId', '=', communityId).where('userId', '=', m).executeTakeFirst();
       expect(row?.state).toBe('member');
       expect((await listEvents(db.kysely, communityId, { limit: 10_000 })).length).toBe(eventsBefore);

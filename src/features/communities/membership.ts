@@ -1,51 +1,47 @@
 /**
  * Membership use cases: the member list, role changes, removal, leaving, and
- * `transitionMembership`, the one path every feature (gate, pruning, invites,
- * carriers) uses to move a membership through the state machine in rules.ts.
- * Each runs in one transaction: policy → rules → store → activity event (+ the
- * audit trail for decisions about a person). Carriers hear of it after commit.
+ * `transitionMembership`, the one runner of the state machine in rules.ts that
+ * every feature (gate, pruning, invites, carriers) uses. Each joins the
+ * caller's transaction or opens one: opening → policy → rules → store →
+ * activity event (+ the audit trail for decisions about a person). Carriers
+ * hear of a change after the outermost commit.
  */
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
-import type { Database } from '../../kernel/db/schema.js';
 import { appendEvent } from '../../kernel/activity/log.js';
 import type { ActivityEvent } from '../../kernel/activity/taxonomy.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { afterCommit, inTransaction, type Q } from '../../kernel/db/tx.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import { notifyCarriers, type MembershipChange } from '../carriers/hooks.js';
+import { notifyCarriers, type MembershipChange } from '../carriers/index.js';
+import { openCommunity } from './opening.js';
 import { assertCan, type Action } from './policy.js';
-import { hasRoom, nextState, TRANSITION_EVENT, type MembershipState, type Role, type Transition } from './rules.js';
-import { actorIn, loadCommunity, signedIn } from './service.js';
+import { nextState, TRANSITION_EVENT, type MembershipState, type Role, type Transition } from './rules.js';
 import * as store from './store.js';
 import { toMember, type Member } from './views.js';
+import { memberPermissions } from './permissions.js';
+import type { MemberPermissions } from './schemas.js';
 
 export async function listMembers(
   ctx: AppContext,
   slug: string,
   userId: string | null,
   query: { state?: MembershipState; role?: Role; q?: string; limit?: number; offset?: number },
-): Promise<{ members: Member[]; total: number }> {
+): Promise<{ members: (Member & { permissions: MemberPermissions })[]; total: number }> {
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, signedIn(userId));
-  assertCan(actor, 'members.list', { communityId: community.id });
+  const { community, actor } = await openCommunity(db, { slug }, userId, 'members.list');
   const { rows, total } = await store.listMembers(db, community.id, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
-  return { members: rows.map(toMember), total };
+  return { members: rows.map((r) => ({ ...toMember(r), permissions: memberPermissions(actor, community.id, toMember(r)) })), total };
 }
 
 export async function changeRole(ctx: AppContext, slug: string, userId: string | null, targetUserId: string, role: Role): Promise<{ member: Member }> {
   const at = ctx.clock.now().toISOString();
-  const lock = ctx.db.dialect === 'postgres';
-  return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, signedIn(userId));
+  return inTransaction(ctx.db, async (trx) => {
     // Only operators learn whether the target exists.
-    assertCan(actor, 'console.open', { communityId: community.id });
-    const target = await store.findMembership(trx, community.id, targetUserId, { lock });
+    const { community, actor } = await openCommunity(trx, { slug }, userId, 'console.open');
+    const target = await store.findMembership(trx, community.id, targetUserId, { lock: true });
     if (!target || target.state !== 'member') throw NotFound('member');
-    assertCan(actor, 'members.change_role', { communityId: community.id, targetUserId, targetRole: target.role as Role, newRole: role });
+    assertCan(actor, 'members.change_role', { communityId: community.id, targetUserId, targetRole: target.role, newRole: role });
     if (target.role !== role) {
       await store.updateMembership(trx, community.id, targetUserId, { role, updatedAt: at });
       const data = { from: target.role, to: role };
@@ -56,20 +52,38 @@ export async function changeRole(ctx: AppContext, slug: string, userId: string |
   });
 }
 
-export async function removeMember(ctx: AppContext, slug: string, userId: string | null, targetUserId: string, reason?: string): Promise<{ member: Member }> {
-  const community = await loadCommunity(ctx.db.kysely, slug);
-  return transitionMembership(ctx, { communityId: community.id, userId: targetUserId, transition: 'remove', by: signedIn(userId), reason });
+export function removeMember(ctx: AppContext, slug: string, userId: string | null, targetUserId: string, reason?: string): Promise<{ member: Member }> {
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, me } = await openCommunity(trx, { slug }, userId, 'signed-in');
+    return transitionMembership(ctx, { communityId: community.id, userId: targetUserId, transition: 'remove', by: me, reason }, trx);
+  });
 }
 
-export async function leave(ctx: AppContext, slug: string, userId: string | null, reason?: string): Promise<{ member: Member }> {
-  const me = signedIn(userId);
-  const community = await loadCommunity(ctx.db.kysely, slug);
-  return transitionMembership(ctx, { communityId: community.id, userId: me, transition: 'leave', by: me, reason });
+export function leave(ctx: AppContext, slug: string, userId: string | null, reason?: string): Promise<{ member: Member }> {
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, me } = await openCommunity(trx, { slug }, userId, 'signed-in');
+    return transitionMembership(ctx, { communityId: community.id, userId: me, transition: 'leave', by: me, reason }, trx);
+  });
 }
 
 /** A direct join decided elsewhere (founder, vouched invite, carrier join). */
-export function joinCommunity(ctx: AppContext, input: { communityId: string; userId: string; role?: Exclude<Role, 'owner'>; via?: string }) {
-  return transitionMembership(ctx, { ...input, transition: 'join', by: null });
+export function joinCommunity(ctx: AppContext, input: { communityId: string; userId: string; role?: Exclude<Role, 'owner'>; via?: string }, db?: Q) {
+  return transitionMembership(ctx, { ...input, transition: 'join', by: null }, db);
+}
+
+/**
+ * Room for more members, read where a capacity is enforced: the community row
+ * is locked first, so two entries racing for the last place are serialized
+ * (PostgreSQL; SQLite has one writer). Without a limit nothing is locked or
+ * counted. `active` is counted only when there is a capacity.
+ */
+export async function seats(trx: Q, communityId: string): Promise<{ capacity: number | null; active: number }> {
+  const community = await store.findCommunityById(trx, communityId);
+  if (!community) throw NotFound('community');
+  if (community.capacity === null) return { capacity: null, active: 0 };
+  const locked = (await store.findCommunityById(trx, communityId, { lock: true }))!;
+  if (locked.capacity === null) return { capacity: null, active: 0 };
+  return { capacity: Number(locked.capacity), active: await store.countActiveMembers(trx, communityId) };
 }
 
 export interface TransitionInput {
@@ -82,14 +96,15 @@ export interface TransitionInput {
   reason?: string;
   /** Role on entering (join / approve / readmit); member by default. */
   role?: Exclude<Role, 'owner'>;
-  /** How they came: invite, carrier, application… (kept on member.joined). */
+  /** How they came: invite, carrier, application channel… (kept on the events). */
   via?: string;
   /**
-   * The caller's own writes that belong to this decision (its warnings, notices,
-   * appeal outcome): they run in the same transaction, so the change and its
-   * bookkeeping are stored together or not at all.
+   * The calling use case already asked its own policy for `by` (the gate's
+   * reviewers may include core members): skip the operator check here.
    */
-  within?: (trx: Kysely<Database>) => Promise<void>;
+  authorized?: boolean;
+  /** More for the audit entry: the rule that decided, the caller's record (the application). */
+  audit?: { rule?: string | null; data?: Record<string, unknown> };
 }
 
 /** What the person may do to their own membership. */
@@ -104,6 +119,7 @@ const OPERATOR: Partial<Record<Transition, Action>> = {
   remove: 'members.remove',
   ban: 'members.ban',
 };
+/** What the carriers (chat groups of members) hear; an applicant's moves change no group. */
 const CARRIER_CHANGE: Partial<Record<Transition, MembershipChange['change']>> = {
   approve: 'approved',
   join: 'joined',
@@ -111,7 +127,6 @@ const CARRIER_CHANGE: Partial<Record<Transition, MembershipChange['change']>> = 
   remove: 'removed',
   ban: 'banned',
   leave: 'left',
-  withdraw: 'left',
 };
 /** Decisions about a person go to the audit trail, under these names. */
 const AUDITED: Partial<Record<Transition, string>> = {
@@ -123,77 +138,61 @@ const AUDITED: Partial<Record<Transition, string>> = {
   readmit: 'member.readmitted',
 };
 
-export async function transitionMembership(ctx: AppContext, input: TransitionInput): Promise<{ member: Member }> {
+/** Moves one membership through the state machine, in the caller's transaction when given. */
+export async function transitionMembership(ctx: AppContext, input: TransitionInput, db?: Q): Promise<{ member: Member }> {
   const { communityId, userId, transition, by } = input;
   const reason = input.reason?.trim() || undefined; // an empty reason is no reason
-  if ((input.role as Role | undefined) === 'owner') throw Invalid('role', 'ownership is set when the community is created');
+  if ((input.role as string | undefined) === 'owner') throw Invalid('role', 'ownership is set when the community is created');
   const at = ctx.clock.now().toISOString();
-  const lock = ctx.db.dialect === 'postgres';
-  const result = await transaction(ctx.db, async (trx) => {
-    // Locking the community row serializes joins, so the capacity check holds under concurrency.
-    const community = await store.findCommunityById(trx, communityId, { lock });
-    if (!community) throw NotFound('community');
-    const current = await store.findMembership(trx, communityId, userId, { lock });
+  return inTransaction(db ?? ctx.db, async (trx) => {
+    const current = await store.findMembership(trx, communityId, userId, { lock: true });
     await authorizeTransition(trx, input, current);
 
-    const outcome = nextState(current ? (current.state as MembershipState) : 'none', transition, current?.role as Role | undefined);
+    const outcome = nextState(current ? current.state : 'none', transition, current?.role);
     if (!outcome.ok) throw Conflict(outcome.reason);
     const entering = outcome.to === 'member';
-    if (entering && !hasRoom(community.capacity === null ? null : Number(community.capacity), await store.countActiveMembers(trx, communityId))) {
-      throw Conflict('the community is full', 'capacity');
+    if (entering) {
+      const { capacity, active } = await seats(trx, communityId);
+      if (capacity !== null && active >= capacity) throw Conflict('the community is full', 'capacity');
     }
     const ending = outcome.to === 'left' || outcome.to === 'removed' || outcome.to === 'banned' || outcome.to === 'rejected';
-    const role: Role = entering ? (input.role ?? 'member') : ((current?.role as Role | undefined) ?? 'member');
+    // Entering or applying again starts fresh: no end date, no end reason.
+    const fresh = entering || outcome.to === 'applicant';
+    const role: Role = entering ? (input.role ?? 'member') : (current?.role ?? 'member');
     const membershipId = current?.id ?? newId(new Date(at).getTime());
-    if (!current) {
-      await store.insertMembership(trx, {
-        id: membershipId,
-        communityId,
-        userId,
-        state: outcome.to,
-        role,
-        createdAt: at,
-        joinedAt: entering ? at : null,
-        endedAt: ending ? at : null,
-        endReason: ending ? (reason ?? null) : null,
-        updatedAt: at,
-      });
-    } else {
-      await store.updateMembership(trx, communityId, userId, {
-        state: outcome.to,
-        role,
-        joinedAt: entering ? at : current.joinedAt,
-        endedAt: ending ? at : entering ? null : current.endedAt,
-        endReason: ending ? (reason ?? null) : entering ? null : current.endReason,
-        updatedAt: at,
-      });
-    }
+    const patch = {
+      state: outcome.to,
+      role,
+      joinedAt: entering ? at : (current?.joinedAt ?? null),
+      endedAt: ending ? at : fresh ? null : (current?.endedAt ?? null),
+      endReason: ending ? (reason ?? null) : fresh ? null : (current?.endReason ?? null),
+      updatedAt: at,
+    };
+    if (current) await store.updateMembership(trx, communityId, userId, patch);
+    else await store.insertMembership(trx, { id: membershipId, communityId, userId, createdAt: at, ...patch });
     for (const event of transitionEvents({ ...input, reason }, membershipId, at, role)) await appendEvent(trx, communityId, event);
     const auditAction = AUDITED[transition];
     if (auditAction && by !== userId) {
-      await recordDecision(trx, communityId, { action: auditAction, decidedBy: by, subjectId: userId, reason: reason ?? null, at });
+      await recordDecision(trx, communityId, { action: auditAction, decidedBy: by, subjectId: userId, reason: reason ?? null, rule: input.audit?.rule ?? null, data: input.audit?.data, at });
     }
-    if (input.within) await input.within(trx);
+    const change = CARRIER_CHANGE[transition];
+    if (change) await afterCommit(trx, () => notifyCarriers({ communityId, userId, change, reason: reason ?? null }, (err) => console.error('carrier hook failed', err)));
     return { member: toMember((await store.findMember(trx, communityId, userId))!) };
   });
-  const change = CARRIER_CHANGE[transition];
-  if (change) await notifyCarriers({ communityId, userId, change, reason: reason ?? null }, (err) => console.error('carrier hook failed', err));
-  return result;
 }
 
-async function authorizeTransition(trx: Parameters<typeof store.findMembership>[0], input: TransitionInput, current: store.MembershipRow | undefined) {
+async function authorizeTransition(trx: Q, input: TransitionInput, current: store.MembershipRow | undefined) {
   const { by, userId, transition, communityId } = input;
-  if (by === null) return; // a rule or another feature's use case already decided
+  if (by === null || input.authorized) return; // a rule or the calling use case's own policy already decided
   if (by === userId) {
     if (!SELF.has(transition)) throw Forbidden(`you cannot ${transition} your own membership`);
     return;
   }
-  const { actor } = await actorIn(trx, communityId, by);
+  const { actor } = await openCommunity(trx, { id: communityId }, by, 'console.open');
   const action = OPERATOR[transition];
   if (!action) throw Forbidden(`only the member can ${transition}`);
-  assertCan(actor, 'console.open', { communityId });
   if (!current && transition !== 'join') throw NotFound('member');
-  assertCan(actor, action, { communityId, targetUserId: userId, targetRole: (current?.role as Role | undefined) ?? 'member' });
+  assertCan(actor, action, { communityId, targetUserId: userId, targetRole: current?.role ?? 'member' });
 }
 
 /**
@@ -205,12 +204,13 @@ function transitionEvents(input: TransitionInput, membershipId: string, at: stri
   const { by, userId, transition, reason, via } = input;
   const base = { at, objectType: 'membership', objectId: membershipId } as const;
   const self = by === userId;
+  const data = { ...(reason ? { reason } : {}), ...(via ? { via } : {}) };
   const decision: ActivityEvent = {
     ...base,
     kind: TRANSITION_EVENT[transition],
     actorId: self ? userId : by,
     targetId: self ? null : userId,
-    data: reason ? { reason } : null,
+    data: Object.keys(data).length ? data : null,
   };
   const joined = (how: string): ActivityEvent => ({
     ...base,

@@ -47,11 +47,20 @@ export interface Resource {
   newRole?: Role;
 }
 
+/**
+ * The one tenancy check: the actor's membership when it is an active one in
+ * `communityId`, else null. A membership elsewhere gives no rights here; every
+ * policy (this one, the gate's) starts from it.
+ */
+export function memberHere(actor: Actor, communityId: string): NonNullable<Actor['membership']> | null {
+  const m = actor.membership;
+  return actor.userId && m && m.communityId === communityId && m.state === 'member' ? m : null;
+}
+
 export function authorize(actor: Actor, action: Action, resource: Resource): boolean {
   if (action === 'community.view_public') return true;
-  const m = actor.membership;
-  // A membership elsewhere gives no rights here: tenancy is checked first.
-  if (!actor.userId || !m || m.communityId !== resource.communityId || m.state !== 'member') return false;
+  const m = memberHere(actor, resource.communityId);
+  if (!m) return false;
   const rank = roleRank(m.role);
   switch (action) {
     case 'community.view_member_home':

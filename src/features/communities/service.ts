@@ -4,17 +4,17 @@
  * policy, runs the rules, writes through the store and appends its event — in
  * one transaction. Membership changes live in membership.ts.
  */
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
-import type { Database } from '../../kernel/db/schema.js';
 import { appendEvent } from '../../kernel/activity/log.js';
 import type { EventKind } from '../../kernel/activity/taxonomy.js';
-import { transaction, isUniqueViolation } from '../../kernel/db/connect.js';
-import { Conflict, Invalid, NotFound, Unauthorized } from '../../kernel/errors.js';
+import { isUniqueViolation } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
+import { Conflict, Invalid } from '../../kernel/errors.js';
 import { DAY_MS } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
-import { assertCan, type Actor } from './policy.js';
-import { slugProblem, type MembershipState, type Role } from './rules.js';
+import { openCommunity } from './opening.js';
+import { actorOf, communityPermissions } from './permissions.js';
+import { slugProblem } from './rules.js';
 import * as store from './store.js';
 import { toActivityItem, toCommunity, toPublic, toViewer, type ActivityItem, type Community, type PublicCommunity, type Viewer } from './views.js';
 
@@ -35,7 +35,7 @@ const HOME_KINDS: EventKind[] = [
   'activity.attended',
 ];
 
-export async function createCommunity(ctx: AppContext, userId: string, input: CharterInput): Promise<{ community: Community; viewer: Viewer }> {
+export async function createCommunity(ctx: AppContext, userId: string, input: CharterInput) {
   const problem = slugProblem(input.slug);
   if (problem) throw Invalid('slug', problem);
   const at = ctx.clock.now().toISOString();
@@ -57,7 +57,7 @@ export async function createCommunity(ctx: AppContext, userId: string, input: Ch
     updatedAt: at,
   };
   try {
-    return await transaction(ctx.db, async (trx) => {
+    return await inTransaction(ctx.db, async (trx) => {
       if (await store.findCommunityBySlug(trx, input.slug)) throw slugTaken();
       await store.insertCommunity(trx, row);
       const membershipId = newId(ms);
@@ -89,7 +89,8 @@ export async function createCommunity(ctx: AppContext, userId: string, input: Ch
         objectId: membershipId,
         data: { role: 'owner', via: 'founder' },
       });
-      return { community: toCommunity(row), viewer: { state: 'member', role: 'owner' } };
+      const viewer: Viewer = { state: 'member', role: 'owner' };
+      return { community: toCommunity(row), viewer, permissions: communityPermissions(actorOf(userId, viewer, row.id), row.id) };
     });
   } catch (err) {
     // Two people racing for the same address: the unique index decides.
@@ -104,25 +105,21 @@ export async function listMyCommunities(ctx: AppContext, userId: string) {
   const counts = await store.countActiveMembersOf(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const memberCount = counts.get(r.id) ?? 0;
-    return { community: toPublic(r, memberCount), viewer: toViewer({ state: r.viewerState, role: r.viewerRole })!, memberCount };
+    const viewer = toViewer({ state: r.viewerState, role: r.viewerRole })!;
+    return { community: toPublic(r, memberCount), viewer, permissions: communityPermissions(actorOf(userId, viewer, r.id), r.id), memberCount };
   });
 }
 
-export async function getPublic(ctx: AppContext, slug: string, userId: string | null): Promise<{ community: PublicCommunity; viewer: Viewer | null }> {
+export async function getPublic(ctx: AppContext, slug: string, userId: string | null) {
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const [memberCount, membership] = await Promise.all([
-    store.countActiveMembers(db, community.id),
-    userId ? store.findMembership(db, community.id, userId) : undefined,
-  ]);
-  return { community: toPublic(community, memberCount), viewer: toViewer(membership) };
+  const { community, membership, actor } = await openCommunity(db, { slug }, userId, 'anyone');
+  const memberCount = await store.countActiveMembers(db, community.id);
+  return { community: toPublic(community, memberCount), viewer: toViewer(membership), permissions: communityPermissions(actor, community.id) };
 }
 
 export async function getHome(ctx: AppContext, slug: string, userId: string | null) {
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor, membership } = await actorIn(db, community.id, signedIn(userId));
-  assertCan(actor, 'community.view_member_home', { communityId: community.id });
+  const { community, membership, actor } = await openCommunity(db, { slug }, userId, 'community.view_member_home');
   const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS).toISOString();
   const [counts, core, recent] = await Promise.all([
     store.countMembers(db, community.id, since),
@@ -132,8 +129,9 @@ export async function getHome(ctx: AppContext, slug: string, userId: string | nu
   return {
     community: toCommunity(community),
     viewer: toViewer(membership)!,
+    permissions: communityPermissions(actor, community.id),
     stats: { members: counts.members, core: counts.core, joinedLast30d: counts.joinedSince },
-    core: core.map((c) => ({ userId: c.userId, displayName: c.displayName, role: c.role as Role })),
+    core: core.map((c) => ({ userId: c.userId, displayName: c.displayName, role: c.role })),
     recent: recent.map(toActivityItem),
   };
 }
@@ -143,11 +141,8 @@ const CHARTER_FIELDS = ['slug', 'name', 'type', 'sharedNeed', 'valuePromise', 'n
 export async function updateCharter(ctx: AppContext, slug: string, userId: string | null, patch: CharterPatch): Promise<{ community: Community }> {
   const at = ctx.clock.now().toISOString();
   try {
-    return await transaction(ctx.db, async (trx) => {
-      const found = await loadCommunity(trx, slug);
-      const community = (await store.findCommunityById(trx, found.id, { lock: ctx.db.dialect === 'postgres' }))!;
-      const { actor } = await actorIn(trx, community.id, signedIn(userId));
-      assertCan(actor, 'community.edit_charter', { communityId: community.id });
+    return await inTransaction(ctx.db, async (trx) => {
+      const { community } = await openCommunity(trx, { slug }, userId, 'community.edit_charter', { lockCommunity: true });
       const before = toCommunity(community);
       const changed = CHARTER_FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== before[f]);
       if (changed.length === 0) return { community: before };
@@ -185,35 +180,9 @@ export async function listActivity(
   query: { kinds?: EventKind[]; limit?: number; before?: number },
 ): Promise<{ events: ActivityItem[] }> {
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, signedIn(userId));
-  assertCan(actor, 'activity.read', { communityId: community.id });
+  const { community } = await openCommunity(db, { slug }, userId, 'activity.read');
   const rows = await store.listActivity(db, community.id, { kinds: query.kinds, limit: query.limit ?? 50, before: query.before });
   return { events: rows.map(toActivityItem) };
-}
-
-// ── helpers shared with membership.ts ────────────────────────────────────────
-
-export async function loadCommunity(db: Kysely<Database>, slug: string): Promise<store.CommunityRow> {
-  const community = await store.findCommunityBySlug(db, slug);
-  if (!community) throw NotFound('community');
-  return community;
-}
-
-/** The acting user as the policy sees them in this community. */
-export async function actorIn(db: Kysely<Database>, communityId: string, userId: string, lock = false) {
-  const membership = await store.findMembership(db, communityId, userId, { lock });
-  const actor: Actor = {
-    userId,
-    membership: membership ? { communityId, state: membership.state as MembershipState, role: membership.role as Role } : null,
-  };
-  return { actor, membership };
-}
-
-/** Members-only use cases answer a signed-out visitor with 401, not 403. */
-export function signedIn(userId: string | null): string {
-  if (!userId) throw Unauthorized();
-  return userId;
 }
 
 function slugTaken() {

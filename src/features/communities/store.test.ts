@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../kernel/activity/log.js';
-import { isUniqueViolation, transaction } from '../../kernel/db/connect.js';
+import { isUniqueViolation } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import { DIALECTS, openTestDb, type TestDb } from '../../kernel/db/testing.js';
 import { newId } from '../../kernel/ids.js';
 import * as store from './store.js';
@@ -90,9 +91,16 @@ for (const dialect of DIALECTS) {
       expect((await store.listMembers(k, A.id, { q: '%', limit: 10, offset: 0 })).rows.map((r) => r.userId)).toEqual([A.member]);
     });
 
-    it('counts members, core and recent joins', async () => {
+    it('counts members, core and recent joins; the locking finders run on both dialects', async () => {
       const counts = await store.countMembers(db.kysely, A.id, '2026-02-01T00:00:00.000Z');
       expect(counts).toEqual({ members: 2, core: 2, joinedSince: 2 });
+      // `lock` means FOR UPDATE on PostgreSQL and nothing on SQLite: the same call is valid on both.
+      const lock = true;
+      const locked = await inTransaction(db, async (trx) => {
+        await store.findCommunityById(trx, A.id, { lock });
+        return store.findMembership(trx, A.id, A.member, { lock });
+      });
+      expect(locked?.userId).toBe(A.member);
     });
 
     // SQLite runs one writer at a time; on PostgreSQL the row lock is what serializes two decisions.
@@ -105,7 +113,7 @@ for (const dialect of DIALECTS) {
         const held = new Promise<void>((r) => (holding = r));
         const later = '2026-03-02T00:00:00.000Z';
 
-        const first = transaction(db, async (trx) => {
+        const first = inTransaction(db, async (trx) => {
           await store.findCommunityById(trx, A.id, { lock: true });
           expect((await store.findMembership(trx, A.id, A.member, { lock: true }))?.userId).toBe(A.member);
           holding();
@@ -115,7 +123,7 @@ for (const dialect of DIALECTS) {
         });
         await held;
         let secondPid: number | undefined;
-        const second = transaction(db, async (trx) => {
+        const second = inTransaction(db, async (trx) => {
           secondPid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid;
           const row = await store.findMembership(trx, A.id, A.member, { lock: true });
           order.push('second reads');

@@ -4,15 +4,17 @@
  * read or write another community's rows by accident (tenancy is explicit).
  */
 import { sql, type Kysely } from 'kysely';
-import type { CommunitiesTable, Database, MembershipsTable } from '../../kernel/db/schema.js';
+import type { Database } from '../../kernel/db/schema.js';
+import { forUpdate } from '../../kernel/db/tx.js';
 import type { EventKind } from '../../kernel/activity/taxonomy.js';
 import type { MembershipState, Role } from './rules.js';
+import type { CommunitiesTable, MembershipsTable } from './tables.js';
 
 type Q = Kysely<Database>;
 export type CommunityRow = CommunitiesTable;
 export type MembershipRow = MembershipsTable;
 
-/** PostgreSQL row locks serialize races; SQLite already runs one writer at a time. */
+/** Lock the row for the rest of the transaction (FOR UPDATE where the engine has row locks). */
 export interface LockOption {
   lock?: boolean;
 }
@@ -23,14 +25,12 @@ export async function insertCommunity(db: Q, row: CommunityRow): Promise<void> {
   await db.insertInto('communities').values(row).execute();
 }
 
-export function findCommunityBySlug(db: Q, slug: string): Promise<CommunityRow | undefined> {
-  return db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
+export function findCommunityBySlug(db: Q, slug: string, { lock }: LockOption = {}): Promise<CommunityRow | undefined> {
+  return forUpdate(db, db.selectFrom('communities').selectAll().where('slug', '=', slug), lock === true).executeTakeFirst();
 }
 
 export function findCommunityById(db: Q, communityId: string, { lock }: LockOption = {}): Promise<CommunityRow | undefined> {
-  let q = db.selectFrom('communities').selectAll().where('id', '=', communityId);
-  if (lock) q = q.forUpdate();
-  return q.executeTakeFirst();
+  return forUpdate(db, db.selectFrom('communities').selectAll().where('id', '=', communityId), lock === true).executeTakeFirst();
 }
 
 export async function updateCommunity(db: Q, communityId: string, patch: Partial<Omit<CommunityRow, 'id' | 'createdBy' | 'createdAt'>>): Promise<void> {
@@ -61,9 +61,7 @@ export function listUserCommunities(db: Q, userId: string) {
 // ── memberships ──────────────────────────────────────────────────────────────
 
 export function findMembership(db: Q, communityId: string, userId: string, { lock }: LockOption = {}): Promise<MembershipRow | undefined> {
-  let q = db.selectFrom('memberships').selectAll().where('communityId', '=', communityId).where('userId', '=', userId);
-  if (lock) q = q.forUpdate();
-  return q.executeTakeFirst();
+  return forUpdate(db, db.selectFrom('memberships').selectAll().where('communityId', '=', communityId).where('userId', '=', userId), lock === true).executeTakeFirst();
 }
 
 export async function insertMembership(db: Q, row: MembershipRow): Promise<void> {

@@ -1,12 +1,16 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../kernel/db/schema.js';
-import { actorIn, loadCommunity } from '../communities/service.js';
-import { assertGate, type GateAction } from './policy.js';
+/**
+ * The gate's question to the one opening (communities' `openCommunity`): may
+ * this actor do `action` here? Reviewing depends on the community's settings
+ * (the owner may let core members review), read in the same transaction.
+ */
+import type { Q } from '../../kernel/db/tx.js';
+import type { Check } from '../communities/index.js';
+import { loadConfig } from './config.js';
+import { authorizeGate, type GateAction } from './policy.js';
 
-/** The community by slug and the signed-in user acting in it, once they may do `action`. */
-export async function gateActor(db: Kysely<Database>, slug: string, me: string, action: GateAction) {
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, me);
-  assertGate(actor, action, { communityId: community.id });
-  return { community, actor };
+export function asGate(db: Q, action: GateAction): Check {
+  return async (actor, community) => {
+    const coreCanReview = action === 'gate.review' ? (await loadConfig(db, community.id)).settings.coreCanReview : undefined;
+    return authorizeGate(actor, action, { communityId: community.id, coreCanReview });
+  };
 }

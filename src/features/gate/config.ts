@@ -3,19 +3,20 @@
  * settings — read with defaults and saved by operators. Saving checks that
  * every rule refers to a question that exists and a choice option it offers.
  */
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
-import type { Database } from '../../kernel/db/schema.js';
+import { inTransaction, type Q } from '../../kernel/db/tx.js';
 import { AppError, type FieldProblem } from '../../kernel/errors.js';
-import { signedIn } from '../communities/service.js';
+import { openCommunity } from '../communities/index.js';
 import {
   previewRules, readSettings, screeningRulesSchema, DEFAULT_SETTINGS,
   type ApplicationForm, type GateSettings, type Preview, type ScreeningRule,
 } from './rules.js';
 import * as store from './store.js';
-import { gateActor } from './access.js';
+import { asGate } from './access.js';
+import { gatePermissions } from './permissions.js';
+import { authorizeGate } from './policy.js';
+import type { GateConfigView } from './schemas.js';
 
 export interface GateConfig {
   form: ApplicationForm;
@@ -23,30 +24,29 @@ export interface GateConfig {
   settings: GateSettings;
 }
 
-export async function loadConfig(db: Kysely<Database>, communityId: string): Promise<GateConfig> {
+export async function loadConfig(db: Q, communityId: string): Promise<GateConfig> {
   const row = await store.findConfig(db, communityId);
   if (!row) return { form: { questions: [] }, rules: [], settings: DEFAULT_SETTINGS };
   const rules = screeningRulesSchema.safeParse(JSON.parse(row.rules));
   return { form: JSON.parse(row.form), rules: rules.success ? rules.data : [], settings: readSettings(row.settings) };
 }
 
-export async function getConfig(ctx: AppContext, slug: string, userId: string | null): Promise<GateConfig> {
-  const me = signedIn(userId);
+export async function getConfig(ctx: AppContext, slug: string, userId: string | null): Promise<GateConfigView> {
   const db = ctx.db.kysely;
-  const { community } = await gateActor(db, slug, me, 'gate.configure');
-  return loadConfig(db, community.id);
+  const { community, actor } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.configure'));
+  const config = await loadConfig(db, community.id);
+  return { ...config, permissions: gatePermissions(actor, community.id, config.settings) };
 }
 
 /** Saves any of form / rules / settings (already shape-checked by the route). */
-export async function updateConfig(ctx: AppContext, slug: string, userId: string | null, patch: Partial<GateConfig>): Promise<GateConfig> {
-  const me = signedIn(userId);
+export async function updateConfig(ctx: AppContext, slug: string, userId: string | null, patch: Partial<GateConfig>): Promise<GateConfigView> {
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
-    const { community, actor } = await gateActor(trx, slug, me, 'gate.configure');
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, actor, me } = await openCommunity(trx, { slug }, userId, asGate(trx, 'gate.configure'));
     // Only the owner may let core members review applications.
     const current = await loadConfig(trx, community.id);
     const next: GateConfig = { form: patch.form ?? current.form, rules: patch.rules ?? current.rules, settings: patch.settings ?? current.settings };
-    if (patch.settings && patch.settings.coreCanReview !== current.settings.coreCanReview && actor.membership?.role !== 'owner') {
+    if (patch.settings && patch.settings.coreCanReview !== current.settings.coreCanReview && !authorizeGate(actor, 'gate.set_core_review', { communityId: community.id })) {
       throw new AppError('forbidden', 'only the owner decides whether core members review applications');
     }
     const problems = ruleProblems(next.form, next.rules);
@@ -55,15 +55,14 @@ export async function updateConfig(ctx: AppContext, slug: string, userId: string
       communityId: community.id, form: JSON.stringify(next.form), rules: JSON.stringify(next.rules), settings: JSON.stringify(next.settings), updatedAt: at, updatedBy: me,
     });
     await recordDecision(trx, community.id, { action: 'gate.config_updated', decidedBy: me, data: { changed: Object.keys(patch) }, at });
-    return next;
+    return { ...next, permissions: gatePermissions(actor, community.id, next.settings) };
   });
 }
 
 /** Replays a rule set over the community's last 500 applications. */
 export async function previewConfigRules(ctx: AppContext, slug: string, userId: string | null, rules: ScreeningRule[]): Promise<Preview> {
-  const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const { community } = await gateActor(db, slug, me, 'gate.configure');
+  const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.configure'));
   const past = await store.recentApplications(db, community.id, 500);
   return previewRules(
     rules,

@@ -4,7 +4,7 @@ import { ManualClock } from '../../kernel/clock.js';
 import type { AppContext } from '../../kernel/context.js';
 import { DIALECTS, openTestDb, type TestDb } from '../../kernel/db/testing.js';
 import { createMailer } from '../../kernel/mail.js';
-import { loadDemo } from '../communities/demo.js';
+import { loadDemo } from '../communities/index.js';
 import { loadConfig } from './config.js';
 import { loadGateDemo } from './demo.js';
 import { funnel } from './invites-service.js';

@@ -11,22 +11,22 @@ import type { AppContext } from '../../kernel/context.js';
 import { appendEvents } from '../../kernel/activity/log.js';
 import type { ActivityEvent } from '../../kernel/activity/taxonomy.js';
 import { DAY_MS } from '../../kernel/clock.js';
-import { transaction } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { hashSecret, newId } from '../../kernel/ids.js';
-import { mulberry32 } from '../communities/demoPlan.js';
-import { DEMO_SLUG } from '../communities/demoData.js';
-import { introDueAt } from '../members/rules.js';
+import { DEMO_SLUG, mulberry32 } from '../communities/index.js';
+import { introDueAt } from '../members/index.js';
 import * as D from './demoData.js';
 import { newInviteCode, periodForPayment } from './rules.js';
 import type { ApplicationRow } from './store.js';
+import type { ApplicationState } from './tables.js';
 
 type Q = Kysely<Database>;
 const MIN = 60_000;
 
 export async function loadGateDemo(ctx: AppContext, opts: { slug?: string; force?: boolean } = {}): Promise<{ created: boolean; applications: number }> {
   const slug = opts.slug ?? DEMO_SLUG;
-  return transaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const community = await trx.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
     if (!community) return { created: false, applications: 0 };
     const cid = community.id;
@@ -91,7 +91,7 @@ export async function loadGateDemo(ctx: AppContext, opts: { slug?: string; force
   });
 }
 
-function app(communityId: string, userId: string, createdAt: string, state: string, answers: Record<string, string | string[]>, channel: string, joinedAt: string | null, more: Partial<ApplicationRow> = {}): ApplicationRow {
+function app(communityId: string, userId: string, createdAt: string, state: ApplicationState, answers: Record<string, string | string[]>, channel: string, joinedAt: string | null, more: Partial<ApplicationRow> = {}): ApplicationRow {
   const decidedAt = more.decidedAt ?? joinedAt;
   return {
     id: newId(new Date(createdAt).getTime()), communityId, userId, state, answers: JSON.stringify(answers), inviteId: null, referrerId: null, channel, vouched: 0, ruleId: null, reason: null,

@@ -49,7 +49,7 @@ for (const dialect of DIALECTS) {
       expect(r.status).toBe(201);
       expect(r.body.application).toMatchObject({ state: 'rejected', reason: 'We do not take advertisers.' });
       const status = (await a.c.get(`/api/communities/${slug}/application`)).body;
-      expect(status.notifications[0]).toMatchObject({ kind: 'rejected', data: { reason: 'We do not take advertisers.' } });
+      expect(status.notifications[0]).toMatchObject({ kind: 'gate.rejected', data: { reason: 'We do not take advertisers.' } });
       expect(status.cooldownUntil).toBe('2026-03-08T08:00:00.000Z');
       const mail = await t.db.kysely.selectFrom('mailOutbox').selectAll().where('toAddress', '=', a.email).execute();
       expect(mail).toHaveLength(1);

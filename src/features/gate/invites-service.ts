@@ -6,18 +6,20 @@
 import type { AppContext } from '../../kernel/context.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { DAY_MS } from '../../kernel/clock.js';
-import { transaction, isUniqueViolation } from '../../kernel/db/connect.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
+import { isUniqueViolation } from '../../kernel/db/connect.js';
+import { inTransaction } from '../../kernel/db/tx.js';
+import { Conflict, Invalid, NotFound } from '../../kernel/errors.js';
 import { hashSecret, newId } from '../../kernel/ids.js';
-import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
-import * as cstore from '../communities/store.js';
-import type { Role } from '../communities/rules.js';
+import { usersById } from '../accounts/index.js';
+import { membershipOf, openCommunity } from '../communities/index.js';
+import { introducedAmong } from '../members/index.js';
+import { asGate } from './access.js';
 import { loadConfig } from './config.js';
-import { assertGate, authorizeGate } from './policy.js';
+import { authorizeGate } from './policy.js';
 import { growthFactor, joinsPerChannel, leaderboard, newInviteCode, quotaLeft, referralTree, type Join, type TreeNode } from './rules.js';
 import * as store from './store.js';
+import type { TreeNode as NamedNode } from './schemas.js';
 import { toInvite } from './views.js';
-import { gateActor } from './access.js';
 
 export interface CampaignInput {
   name: string;
@@ -29,24 +31,21 @@ export interface CampaignInput {
 
 /** Creates a personal link (any member, within quota) or a campaign link (operators). The code is shown once. */
 export async function createInvite(ctx: AppContext, slug: string, userId: string | null, input: { kind: 'personal' } | ({ kind: 'campaign' } & CampaignInput)) {
-  const me = signedIn(userId);
   const now = ctx.clock.now();
   const at = now.toISOString();
   if (input.kind === 'campaign' && input.expiresAt && new Date(input.expiresAt).getTime() <= now.getTime()) throw Invalid('expiresAt', 'must be in the future');
-  return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, me, ctx.db.dialect === 'postgres');
+  return inTransaction(ctx.db, async (trx) => {
+    // The inviter's membership row is locked: two links created at once count against one quota.
+    const { community, actor, me } = await openCommunity(trx, { slug }, userId, asGate(trx, input.kind === 'personal' ? 'gate.invite' : 'gate.configure'), { lockActor: true });
     const code = newInviteCode();
     const base = { id: newId(now.getTime()), communityId: community.id, codeHash: hashSecret(code), uses: 0, revokedAt: null, createdBy: me, createdAt: at };
     let row: store.InviteRow;
     if (input.kind === 'personal') {
-      assertGate(actor, 'gate.invite', { communityId: community.id });
       const { settings } = await loadConfig(trx, community.id);
-      const left = quotaLeft(settings.quota, actor.membership!.role as Role, await store.countQuotaUsed(trx, community.id, me));
+      const left = quotaLeft(settings.quota, actor.membership!.role, await store.countQuotaUsed(trx, community.id, me));
       if (left === 0) throw Conflict('you have used all your invites', 'quota');
       row = { ...base, kind: 'personal', ownerId: me, name: null, channel: null, vouch: 0, expiresAt: null, maxUses: 1 };
     } else {
-      assertGate(actor, 'gate.configure', { communityId: community.id });
       row = { ...base, kind: 'campaign', ownerId: null, name: input.name, channel: input.channel, vouch: input.vouch ? 1 : 0, expiresAt: input.expiresAt ?? null, maxUses: input.maxUses ?? null };
     }
     try {
@@ -61,29 +60,25 @@ export async function createInvite(ctx: AppContext, slug: string, userId: string
 
 /** Operators see every link; a member sees their own personal links and quota. */
 export async function listInvites(ctx: AppContext, slug: string, userId: string | null) {
-  const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const { community, actor } = await gateActor(db, slug, me, 'gate.invite');
+  const { community, actor, me } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.invite'));
   const operator = authorizeGate(actor, 'gate.configure', { communityId: community.id });
   const rows = await store.listInvites(db, community.id, operator ? {} : { ownerId: me, kind: 'personal' });
   const { settings } = await loadConfig(db, community.id);
   const now = ctx.clock.now();
   return {
     invites: rows.map((r) => toInvite(r, now)),
-    quotaLeft: quotaLeft(settings.quota, actor.membership!.role as Role, await store.countQuotaUsed(db, community.id, me)),
+    quotaLeft: quotaLeft(settings.quota, actor.membership!.role, await store.countQuotaUsed(db, community.id, me)),
   };
 }
 
 export async function revokeInvite(ctx: AppContext, slug: string, userId: string | null, inviteId: string) {
-  const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
-    const community = await loadCommunity(trx, slug);
-    const { actor } = await actorIn(trx, community.id, me);
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, actor, me } = await openCommunity(trx, { slug }, userId, asGate(trx, 'gate.invite'));
     const inv = await store.findInvite(trx, community.id, inviteId);
     const operator = authorizeGate(actor, 'gate.configure', { communityId: community.id });
     if (!inv || (!operator && inv.ownerId !== me)) throw NotFound('invite');
-    if (!operator) assertGate(actor, 'gate.invite', { communityId: community.id });
     await store.revokeInvite(trx, community.id, inviteId, at);
     return { invite: toInvite({ ...inv, revokedAt: inv.revokedAt ?? at }, ctx.clock.now()) };
   });
@@ -91,9 +86,8 @@ export async function revokeInvite(ctx: AppContext, slug: string, userId: string
 
 /** The referral console: tree, leaderboard, channels, growth factor for [from, to), and the entry funnel. */
 export async function referralStats(ctx: AppContext, slug: string, userId: string | null, q: { from?: string; to?: string }) {
-  const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const { community } = await gateActor(db, slug, me, 'gate.referrals');
+  const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.referrals'));
   // The period is [from, to); by default it ends just after now, so a join this instant counts.
   const to = q.to ?? new Date(ctx.clock.now().getTime() + 1).toISOString();
   const from = q.from ?? new Date(new Date(to).getTime() - 30 * DAY_MS).toISOString();
@@ -102,13 +96,14 @@ export async function referralStats(ctx: AppContext, slug: string, userId: strin
   // Members who joined without the gate (founders, direct joins) are roots of the tree too.
   const viaGate = await store.joinedApplications(db, community.id);
   const seen = new Set(viaGate.map((j) => j.userId));
-  const members = await db.selectFrom('memberships').select(['userId', 'joinedAt', 'createdAt']).where('communityId', '=', community.id).where('joinedAt', 'is not', null).execute();
+  const members = await store.everJoined(db, community.id);
   const joins: Join[] = [
     ...viaGate.map((j) => ({ userId: j.userId, referrerId: j.referrerId, channel: j.channel, joinedAt: j.joinedAt! })),
     ...members.filter((m) => !seen.has(m.userId)).map((m) => ({ userId: m.userId, referrerId: null, channel: 'direct', joinedAt: m.joinedAt ?? m.createdAt })),
   ];
-  const names = new Map((await store.userNames(db, [...new Set(joins.map((j) => j.userId))])).map((u) => [u.id, u.displayName]));
-  const named = (n: TreeNode): unknown => ({ userId: n.userId, displayName: names.get(n.userId) ?? n.userId, joinedAt: n.joinedAt, descendants: n.descendants, children: n.children.map(named) });
+  const people = await usersById(db, joins.map((j) => j.userId));
+  const names = new Map([...people].map(([id, u]) => [id, u.displayName]));
+  const named = (n: TreeNode): NamedNode => ({ userId: n.userId, displayName: names.get(n.userId) ?? n.userId, joinedAt: n.joinedAt, descendants: n.descendants, children: n.children.map(named) });
   return {
     tree: referralTree(joins).filter((r) => r.children.length > 0).map(named),
     leaderboard: leaderboard(joins).map((r) => ({ ...r, displayName: names.get(r.userId) ?? r.userId })),
@@ -131,31 +126,23 @@ export async function funnel(ctx: AppContext, communityId: string) {
   const approved = (counts.approved ?? 0) + (counts.waitlisted ?? 0);
   const joinedIds = (await store.joinedApplications(db, communityId)).map((j) => j.userId);
   if (!joinedIds.length) return { applied, approved, introduced: 0, active: 0 };
-  const introducedIds = (await db.selectFrom('memberProfiles').select('userId').where('communityId', '=', communityId).where('introducedAt', 'is not', null).where('userId', 'in', joinedIds).execute()).map((r) => r.userId);
+  const introducedIds = await introducedAmong(db, communityId, joinedIds);
   if (!introducedIds.length) return { applied, approved, introduced: 0, active: 0 };
   const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS).toISOString();
-  const active = await db
-    .selectFrom('memberships as m')
-    .select('m.userId')
-    .where('m.communityId', '=', communityId)
-    .where('m.state', '=', 'member')
-    .where('m.userId', 'in', introducedIds)
-    .where((eb) => eb.exists(eb.selectFrom('activityEvents as e').select('e.id').where('e.communityId', '=', communityId).whereRef('e.actorId', '=', 'm.userId').where('e.at', '>=', since)))
-    .execute();
-  return { applied, approved, introduced: introducedIds.length, active: active.length };
+  const active = await store.activeMembersAmong(db, communityId, introducedIds, since);
+  return { applied, approved, introduced: introducedIds.length, active };
 }
 
 // ── blocklist ────────────────────────────────────────────────────────────────
 
 export async function block(ctx: AppContext, slug: string, userId: string | null, target: string, reason?: string) {
-  const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
-    const { community } = await gateActor(trx, slug, me, 'gate.configure');
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, me } = await openCommunity(trx, { slug }, userId, asGate(trx, 'gate.configure'));
     if (target === me) throw Invalid('userId', 'you cannot block yourself');
-    const m = await cstore.findMembership(trx, community.id, target);
+    const m = await membershipOf(trx, community.id, target);
     if (m?.state === 'member') throw Conflict('remove the member first; the blocklist keeps people out', 'userId');
-    if (!(await store.userNames(trx, [target])).length) throw NotFound('user');
+    if (!(await usersById(trx, [target])).size) throw NotFound('user');
     if (await store.isBlocked(trx, community.id, target)) return { blocked: true };
     await store.insertBlock(trx, { id: newId(), communityId: community.id, userId: target, reason: reason ?? null, createdBy: me, createdAt: at });
     await recordDecision(trx, community.id, { action: 'member.blocked', decidedBy: me, subjectId: target, reason: reason ?? null, at });
@@ -164,10 +151,9 @@ export async function block(ctx: AppContext, slug: string, userId: string | null
 }
 
 export async function unblock(ctx: AppContext, slug: string, userId: string | null, target: string) {
-  const me = signedIn(userId);
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
-    const { community } = await gateActor(trx, slug, me, 'gate.configure');
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, me } = await openCommunity(trx, { slug }, userId, asGate(trx, 'gate.configure'));
     if (!(await store.deleteBlock(trx, community.id, target))) throw NotFound('block');
     await recordDecision(trx, community.id, { action: 'member.unblocked', decidedBy: me, subjectId: target, at });
     return { blocked: false };
@@ -175,10 +161,7 @@ export async function unblock(ctx: AppContext, slug: string, userId: string | nu
 }
 
 export async function listBlocks(ctx: AppContext, slug: string, userId: string | null) {
-  const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, me);
-  if (!authorizeGate(actor, 'gate.configure', { communityId: community.id })) throw Forbidden();
+  const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.configure'));
   return { blocks: await store.listBlocks(db, community.id) };
 }

@@ -5,7 +5,7 @@
  * growth factor. Pure: codes come from kernel/ids (unguessable), time is passed in.
  */
 import { newSecret } from '../../kernel/ids.js';
-import type { Role } from '../communities/rules.js';
+import type { Role } from '../communities/index.js';
 
 /** 18 random bytes = 144 bits, above the 128 the issue asks for; url-safe. */
 export const INVITE_CODE_BYTES = 18;

@@ -2,8 +2,7 @@
  * Who may do what at the gate. Builds on the communities policy's Actor; the
  * one gate-specific twist is that the owner may let core members review.
  */
-import { roleRank } from '../communities/rules.js';
-import type { Actor } from '../communities/policy.js';
+import { memberHere, roleRank, type Actor } from '../communities/index.js';
 import { Forbidden } from '../../kernel/errors.js';
 
 export type GateAction =
@@ -11,12 +10,12 @@ export type GateAction =
   | 'gate.review' // read the queue and answers, approve / reject
   | 'gate.referrals' // referral tree, leaderboard, channels
   | 'gate.invite' // create a personal invite link
-  | 'gate.mark_paid'; // record a payment received
+  | 'gate.mark_paid' // record a payment received
+  | 'gate.set_core_review'; // let core members review (or stop them): the owner's call
 
 export function authorizeGate(actor: Actor, action: GateAction, r: { communityId: string; coreCanReview?: boolean }): boolean {
-  const m = actor.membership;
-  // A membership elsewhere gives no rights here; only active members act.
-  if (!actor.userId || !m || m.communityId !== r.communityId || m.state !== 'member') return false;
+  const m = memberHere(actor, r.communityId);
+  if (!m) return false;
   const rank = roleRank(m.role);
   switch (action) {
     case 'gate.invite':
@@ -27,6 +26,8 @@ export function authorizeGate(actor: Actor, action: GateAction, r: { communityId
     case 'gate.referrals':
     case 'gate.mark_paid':
       return rank >= roleRank('admin');
+    case 'gate.set_core_review':
+      return m.role === 'owner';
   }
 }
 

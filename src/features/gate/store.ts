@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../kernel/db/schema.js';
-import type { ApplicationsTable, GateConfigsTable, InvitesTable, TiersTable } from './tables.js';
+import type { ApplicationState, ApplicationsTable, GateConfigsTable, InvitesTable, TiersTable } from './tables.js';
 
 type Q = Kysely<Database>;
 export type ApplicationRow = ApplicationsTable;
@@ -49,13 +49,13 @@ export function latestApplication(db: Q, communityId: string, userId: string): P
  * Moves an application out of `from` only if it is still there: of two
  * reviewers deciding at once, exactly one sees a row updated.
  */
-export async function moveApplication(db: Q, communityId: string, id: string, from: string, patch: Partial<ApplicationRow>): Promise<boolean> {
+export async function moveApplication(db: Q, communityId: string, id: string, from: ApplicationState, patch: Partial<ApplicationRow>): Promise<boolean> {
   const r = await db.updateTable('applications').set(patch).where('communityId', '=', communityId).where('id', '=', id).where('state', '=', from).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 export interface QueueQuery {
-  state: string;
+  state: ApplicationState;
   limit: number;
   offset: number;
 }
@@ -83,6 +83,12 @@ export function recentApplications(db: Q, communityId: string, limit: number): P
   return db.selectFrom('applications').selectAll().where('communityId', '=', communityId).orderBy('createdAt', 'desc').limit(limit).execute();
 }
 
+/** Communities where someone waits for a place (the waitlist job visits these). */
+export async function communitiesWithWaitlist(db: Q): Promise<string[]> {
+  const rows = await db.selectFrom('applications').select('communityId').distinct().where('state', '=', 'waitlisted').execute();
+  return rows.map((r) => r.communityId);
+}
+
 export function waitlisted(db: Q, communityId: string): Promise<ApplicationRow[]> {
   return db.selectFrom('applications').selectAll().where('communityId', '=', communityId).where('state', '=', 'waitlisted').execute();
 }
@@ -97,8 +103,27 @@ export function joinedApplications(db: Q, communityId: string) {
     .execute();
 }
 
+/** Everyone who ever joined (founders and direct joins included): the referral tree's roots. */
+export function everJoined(db: Q, communityId: string) {
+  return db.selectFrom('memberships').select(['userId', 'joinedAt', 'createdAt']).where('communityId', '=', communityId).where('joinedAt', 'is not', null).execute();
+}
+
+/** Of `userIds`, how many are still members with an event of their own since `since` (the funnel's last step). */
+export async function activeMembersAmong(db: Q, communityId: string, userIds: string[], since: string): Promise<number> {
+  if (!userIds.length) return 0;
+  const rows = await db
+    .selectFrom('memberships as m')
+    .select('m.userId')
+    .where('m.communityId', '=', communityId)
+    .where('m.state', '=', 'member')
+    .where('m.userId', 'in', userIds)
+    .where((eb) => eb.exists(eb.selectFrom('activityEvents as e').select('e.id').where('e.communityId', '=', communityId).whereRef('e.actorId', '=', 'm.userId').where('e.at', '>=', since)))
+    .execute();
+  return rows.length;
+}
+
 /** How many applications reached each stage (the funnel's first steps). */
-export async function countApplications(db: Q, communityId: string): Promise<Record<string, number>> {
+export async function countApplications(db: Q, communityId: string): Promise<Partial<Record<ApplicationState, number>>> {
   const rows = await db
     .selectFrom('applications')
     .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
@@ -134,7 +159,7 @@ export async function takeInviteUse(db: Q, communityId: string, id: string): Pro
   return Number(r.numUpdatedRows) === 1;
 }
 
-export function listInvites(db: Q, communityId: string, q: { ownerId?: string; kind?: string }) {
+export function listInvites(db: Q, communityId: string, q: { ownerId?: string; kind?: InviteRow['kind'] }) {
   let query = db.selectFrom('invites').selectAll().where('communityId', '=', communityId);
   if (q.ownerId) query = query.where('ownerId', '=', q.ownerId);
   if (q.kind) query = query.where('kind', '=', q.kind);
@@ -182,22 +207,4 @@ export function listBlocks(db: Q, communityId: string) {
     .where('b.communityId', '=', communityId)
     .orderBy('b.createdAt', 'desc')
     .execute();
-}
-
-// ── notifications ────────────────────────────────────────────────────────────
-
-export function listNotifications(db: Q, communityId: string, userId: string) {
-  return db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('communityId', '=', communityId)
-    .where('userId', '=', userId)
-    .orderBy('createdAt', 'desc')
-    .limit(50)
-    .execute();
-}
-
-export function userNames(db: Q, ids: string[]) {
-  if (!ids.length) return Promise.resolve([] as { id: string; displayName: string; email: string; locale: string | null }[]);
-  return db.selectFrom('users').select(['id', 'displayName', 'email', 'locale']).where('id', 'in', ids).execute();
 }

@@ -1,7 +1,14 @@
 /**
- * Tables of the gate and members features (migration 0003_gate). Times are
+ * Tables of the gate feature (migration 0003_gate; the members feature's two
+ * tables, created by the same migration, are in members/tables.ts). Times are
  * ISO strings, booleans 0/1, JSON as text — as everywhere in the schema.
  */
+import type { InviteKind } from './invites.js';
+import type { PeriodUnit } from './tiers.js';
+
+/** pending → approved | rejected | waitlisted (approved, no room yet) | withdrawn */
+export type ApplicationState = 'pending' | 'approved' | 'rejected' | 'waitlisted' | 'withdrawn';
+
 export interface GateConfigsTable {
   communityId: string; // one row per community
   form: string; // JSON ApplicationForm
@@ -15,8 +22,7 @@ export interface ApplicationsTable {
   id: string;
   communityId: string;
   userId: string;
-  /** pending → approved | rejected | waitlisted (approved, no room yet) | withdrawn */
-  state: string;
+  state: ApplicationState;
   answers: string; // JSON Answers
   inviteId: string | null;
   referrerId: string | null; // the member whose personal link brought them
@@ -40,7 +46,7 @@ export interface InvitesTable {
   communityId: string;
   /** sha256 of the code: a leaked database does not leak working links. */
   codeHash: string;
-  kind: string; // personal | campaign
+  kind: InviteKind;
   ownerId: string | null; // personal: the inviting member
   name: string | null; // campaign: "offline salon 2019-03"
   channel: string | null; // campaign channel key
@@ -68,7 +74,7 @@ export interface TiersTable {
   name: string;
   feeMinor: number;
   currency: string;
-  periodUnit: string;
+  periodUnit: PeriodUnit;
   periodCount: number;
   archivedAt: string | null;
   createdAt: string;
@@ -98,27 +104,6 @@ export interface PaymentsTable {
   note: string | null;
 }
 
-export interface NotificationsTable {
-  id: string;
-  communityId: string;
-  userId: string;
-  kind: string; // application.approved, application.rejected, application.waitlisted, tier.reminder…
-  data: string | null; // JSON
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface MemberProfilesTable {
-  id: string;
-  communityId: string;
-  userId: string;
-  normsAcceptedAt: string | null;
-  intro: string | null; // JSON Record<fieldId, text>
-  introducedAt: string | null;
-  introDueAt: string | null;
-  updatedAt: string;
-}
-
 export interface GateTables {
   gateConfigs: GateConfigsTable;
   applications: ApplicationsTable;
@@ -127,6 +112,4 @@ export interface GateTables {
   tiers: TiersTable;
   memberTiers: MemberTiersTable;
   payments: PaymentsTable;
-  notifications: NotificationsTable;
-  memberProfiles: MemberProfilesTable;
 }

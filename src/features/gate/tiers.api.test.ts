@@ -51,12 +51,21 @@ for (const dialect of DIALECTS) {
       expect(r.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['currency', 'feeMinor']);
     });
 
-    it('applying and redeeming invite codes are rate limited', async () => {
+    it('viewing the apply page is not rate limited; applying and redeeming invite codes are', async () => {
+      // 50 visitors behind one campus NAT address open the page, with and without a campaign code
+      const visitor = t.client();
+      for (let i = 0; i < 50; i++) {
+        const page = await visitor.get(`/api/communities/${slug}/apply${i % 2 ? `?code=${'A'.repeat(23)}${i % 10}` : ''}`);
+        expect(page.status, `view ${i + 1}`).toBe(200);
+      }
       const guesser = await person(t, 'Guesser');
       const statuses: number[] = [];
-      for (let i = 0; i < 35; i++) statuses.push((await guesser.c.get(`/api/communities/${slug}/apply?code=${'A'.repeat(23)}${i % 10}`)).status);
-      expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(30);
-      expect(statuses.at(-1)).toBe(429);
+      for (let i = 0; i < 35; i++) statuses.push((await guesser.c.post(`/api/communities/${slug}/apply`, { answers: answers(), code: `${'A'.repeat(23)}${i % 10}` })).status);
+      expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true); // an unknown code, until the limit
+      expect(statuses.slice(30)).toEqual([429, 429, 429, 429, 429]);
+      // the limit is the guesser's own: another applicant from the same address still gets through
+      const neighbour = await person(t, 'Neighbour');
+      expect((await neighbour.c.post(`/api/communities/${slug}/apply`, { answers: answers(), code: 'B'.repeat(24) })).status).toBe(400);
     });
   });
 }

@@ -16,6 +16,7 @@ export const tierSchema = z.object({
   periodCount: z.number().int().min(1).max(120),
 });
 export type TierInput = z.infer<typeof tierSchema>;
+export type PeriodUnit = TierInput['periodUnit'];
 export type Period = Pick<TierInput, 'periodUnit' | 'periodCount'>;
 
 /** Adds one period; months clamp to the month's last day (Jan 31 + 1 month = Feb 28/29). */

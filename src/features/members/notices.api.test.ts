@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../kernel/activity/log.js';
 import { DIALECTS } from '../../kernel/db/testing.js';
 import { startTestApp, type TestApp, type TestClient } from '../../kernel/http/testing.js';
-import { joinCommunity } from '../communities/membership.js';
+import { joinCommunity } from '../communities/index.js';
 import { community, person, type Person } from '../gate/testing.js';
 
 const SLUG = 'notice-a';

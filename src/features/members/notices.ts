@@ -1,79 +1,40 @@
 /**
  * In-app notices (站内通知): one list per person per community of what the
- * community decided about them — the gate's (approved, rejected, waitlisted,
- * admitted, renewal) and pruning's (`pruning.*`: warned, cleared, removed,
- * appeal and report outcomes). Writers call `writeNotice` inside the deciding
- * transaction, so a notice exists exactly when its decision does.
+ * community decided about them — the gate's and pruning's, named
+ * `<feature>.<event>` (notice-kinds.ts). They are written by notify.ts inside
+ * the deciding transaction, so a notice exists exactly when its decision does.
  *
  * Reading is always "my own": every query is keyed by the signed-in user, so
  * there is no way to name someone else's notice. A person without a
  * membership simply has none; a removed member still reads theirs.
  */
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
-import type { Database } from '../../kernel/db/schema.js';
-import { newId } from '../../kernel/ids.js';
-import { loadCommunity, signedIn } from '../communities/service.js';
-
-type Q = Kysely<Database>;
+import type { Q } from '../../kernel/db/tx.js';
+import { openCommunity } from '../communities/index.js';
+import type { NoticeKind } from './notice-kinds.js';
+import * as store from './store.js';
 
 export const NOTICE_PAGE = 50;
 
-export interface NewNotice {
-  communityId: string;
-  userId: string;
-  kind: string;
-  data?: Record<string, unknown>;
-}
-
-export async function writeNotice(trx: Q, at: Date, n: NewNotice): Promise<string> {
-  const id = newId(at.getTime());
-  await trx
-    .insertInto('notifications')
-    .values({ id, communityId: n.communityId, userId: n.userId, kind: n.kind, data: JSON.stringify(n.data ?? {}), createdAt: at.toISOString(), readAt: null })
-    .execute();
-  return id;
-}
-
 export interface NoticeView {
   id: string;
-  kind: string;
+  kind: NoticeKind;
   data: Record<string, unknown>;
   createdAt: string;
   readAt: string | null;
 }
 
-/** The newest notices of one person in one community (raw rows → views). */
+/** The newest notices of one person in one community. */
 export async function noticesOf(db: Q, communityId: string, userId: string, limit = NOTICE_PAGE): Promise<NoticeView[]> {
-  const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('communityId', '=', communityId)
-    .where('userId', '=', userId)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await store.listNotices(db, communityId, userId, limit);
   return rows.map((r) => ({ id: r.id, kind: r.kind, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : {}, createdAt: r.createdAt, readAt: r.readAt }));
-}
-
-async function unreadCount(db: Q, communityId: string, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('communityId', '=', communityId)
-    .where('userId', '=', userId)
-    .where('readAt', 'is', null)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 /** `GET /communities/:slug/notices`: my notices here, newest first, and how many are unread. */
 export async function myNotices(ctx: AppContext, slug: string, userId: string | null) {
-  const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  const [notices, unread] = await Promise.all([noticesOf(db, community.id, me), unreadCount(db, community.id, me)]);
+  const { community, me } = await openCommunity(db, { slug }, userId, 'signed-in');
+  const [notices, unread] = await Promise.all([noticesOf(db, community.id, me), store.unreadCount(db, community.id, me)]);
   return { notices, unread };
 }
 
@@ -83,20 +44,8 @@ export async function myNotices(ctx: AppContext, slug: string, userId: string | 
  * says how many were marked and how many stay unread.
  */
 export async function markNoticesRead(ctx: AppContext, slug: string, userId: string | null, target: { ids?: string[]; all?: boolean }) {
-  const me = signedIn(userId);
   const db = ctx.db.kysely;
-  const community = await loadCommunity(db, slug);
-  let marked = 0;
-  if (target.all || target.ids?.length) {
-    let q = db
-      .updateTable('notifications')
-      .set({ readAt: ctx.clock.now().toISOString() })
-      .where('communityId', '=', community.id)
-      .where('userId', '=', me)
-      .where('readAt', 'is', null);
-    if (!target.all) q = q.where('id', 'in', target.ids!);
-    const res = await q.executeTakeFirst();
-    marked = Number(res.numUpdatedRows);
-  }
-  return { marked, unread: await unreadCount(db, community.id, me) };
+  const { community, me } = await openCommunity(db, { slug }, userId, 'signed-in');
+  const marked = target.all || target.ids?.length ? await store.markRead(db, community.id, me, ctx.clock.now().toISOString(), target.all ? undefined : target.ids) : 0;
+  return { marked, unread: await store.unreadCount(db, community.id, me) };
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../kernel/activity/log.js';
 import { DIALECTS } from '../../kernel/db/testing.js';
 import { startTestApp, type TestApp, type TestClient } from '../../kernel/http/testing.js';
-import { registerCarrier, type MembershipChange } from '../carriers/hooks.js';
-import { changeRole, joinCommunity } from '../communities/membership.js';
+import { registerCarrier, type MembershipChange } from '../carriers/index.js';
+import { changeRole, joinCommunity } from '../communities/index.js';
 
 const PASSWORD = 'pruning-test-2026';
 const SLUG = 'beikao-mba';

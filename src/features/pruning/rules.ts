@@ -3,7 +3,7 @@
  * may hold, and what one sweep decides for each member and rule. No I/O; the
  * time and every fact about a member come in as arguments.
  */
-import type { Role } from '../communities/rules.js';
+import type { Role } from '../communities/index.js';
 
 export const DAY_MS = 86_400_000;
 

@@ -1,37 +1,24 @@
 /**
  * Pruning use cases, part one: settings, the dry run, the sweep and the review
  * queue. Warnings, clears and review hand-offs of one sweep are written in one
- * transaction; a removal goes through the communities feature's
- * `transitionMembership` (the one path for membership changes: its own
- * transaction, event, audit entry and carrier hook), then pruning closes the
- * member's warnings and mails them in a second, small transaction.
+ * transaction; each removal is its own transaction: the warning is locked and
+ * re-read, the membership moves through the communities feature's one runner
+ * (event, audit entry, carriers after commit), the member's warnings close and
+ * they are told — all committed together or not at all.
  */
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
 import { appendEvent } from '../../kernel/activity/log.js';
 import { recordDecision } from '../../kernel/audit.js';
-import { transaction } from '../../kernel/db/connect.js';
-import type { Database } from '../../kernel/db/schema.js';
+import { inTransaction, type Q } from '../../kernel/db/tx.js';
 import { AppError, Conflict, Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import { assertCan } from '../communities/policy.js';
-import { transitionMembership } from '../communities/membership.js';
-import { actorIn, loadCommunity, signedIn } from '../communities/service.js';
+import { usersById } from '../accounts/index.js';
+import { openCommunity, transitionMembership } from '../communities/index.js';
+import { notify } from '../members/index.js';
 import { factLoader, pruningRules } from './registry.js';
 import { decideSweep, mergeSettings, settingsProblem, summarize, type Message, type PruningSettings, type SweepDecision } from './rules.js';
-import { notify } from './notify.js';
 import * as store from './store.js';
 import './builtins.js';
-
-type Q = Kysely<Database>;
-
-/** The acting admin (owner or admin) of the community at `slug`. */
-export async function asAdmin(db: Q, slug: string, userId: string | null) {
-  const community = await loadCommunity(db, slug);
-  const { actor } = await actorIn(db, community.id, signedIn(userId));
-  assertCan(actor, 'console.open', { communityId: community.id });
-  return { community, adminId: actor.userId! };
-}
 
 export async function loadSettings(db: Q, communityId: string): Promise<PruningSettings> {
   return mergeSettings(pruningRules(), (await store.readSettings(db, communityId)) as Partial<PruningSettings> | null);
@@ -40,14 +27,14 @@ export async function loadSettings(db: Q, communityId: string): Promise<PruningS
 // ── settings ─────────────────────────────────────────────────────────────────
 
 export async function getSettings(ctx: AppContext, slug: string, userId: string | null) {
-  const { community } = await asAdmin(ctx.db.kysely, slug, userId);
+  const { community } = await openCommunity(ctx.db.kysely, { slug }, userId, 'console.open');
   return { settings: await loadSettings(ctx.db.kysely, community.id), rules: await describeRules(ctx, community.id) };
 }
 
 export async function updateSettings(ctx: AppContext, slug: string, userId: string | null, patch: Partial<PruningSettings>) {
   const at = ctx.clock.now().toISOString();
-  return transaction(ctx.db, async (trx) => {
-    const { community, adminId } = await asAdmin(trx, slug, userId);
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, me: adminId } = await openCommunity(trx, { slug }, userId, 'console.open');
     const before = await loadSettings(trx, community.id);
     const rules = { ...before.rules };
     for (const [id, s] of Object.entries(patch.rules ?? {})) {
@@ -98,13 +85,13 @@ async function planSweep(db: Q, communityId: string, now: Date, settings: Prunin
  */
 export async function dryRun(ctx: AppContext, slug: string, userId: string | null, override?: Partial<PruningSettings>) {
   const db = ctx.db.kysely;
-  const { community } = await asAdmin(db, slug, userId);
+  const { community } = await openCommunity(db, { slug }, userId, 'console.open');
   const saved = await loadSettings(db, community.id);
   const settings: PruningSettings = { ...saved, ...override, rules: { ...saved.rules, ...override?.rules } };
   const problem = settingsProblem(pruningRules(), settings);
   if (problem) throw Invalid(problem.field, problem.message);
   const { decisions, unavailable } = await planSweep(db, community.id, ctx.clock.now(), settings, pruningRules().map((r) => r.id));
-  const people = await store.usersById(db, [...new Set(decisions.map((d) => d.userId))]);
+  const people = await usersById(db, decisions.map((d) => d.userId));
   return {
     at: ctx.clock.now().toISOString(),
     summary: summarize(decisions),
@@ -126,40 +113,44 @@ export async function sweepCommunity(ctx: AppContext, communityId: string, by: s
   const now = ctx.clock.now();
   const at = now.toISOString();
   const result: SweepResult = { warned: 0, cleared: 0, queued: 0, removed: 0, failed: 0 };
-  const removals = await transaction(ctx.db, async (trx) => {
+  const removals = await inTransaction(ctx.db, async (trx) => {
     // One sweep of a community at a time (the daily job and an admin's "run now" may meet):
-    // the second waits here and then sees the first one's warnings.
-    if (ctx.db.dialect === 'postgres') await trx.selectFrom('communities').select('id').where('id', '=', communityId).forUpdate().execute();
+    // the community row is locked, so the second waits here and then sees the first one's warnings.
+    await openCommunity(trx, { id: communityId }, null, 'anyone', { lockCommunity: true });
     await store.closeWarningsOfFormerMembers(trx, communityId, at);
     const settings = await loadSettings(trx, communityId);
     const { decisions } = await planSweep(trx, communityId, now, settings);
-    const toRemove: { userId: string; ruleId: string; reason: Message }[] = [];
+    const toRemove: Removal[] = [];
     for (const d of decisions) {
       if (d.kind === 'warn') {
         const id = newId(now.getTime());
         await store.insertWarning(trx, communityId, { id, userId: d.userId, rule: d.ruleId, reason: d.reason, keep: d.keep, warnedAt: at, deadline: d.deadline });
         await appendEvent(trx, communityId, { kind: 'member.warned', at, actorId: by, targetId: d.userId, objectType: 'pruning_warning', objectId: id, data: { rule: d.ruleId, deadline: d.deadline } });
         await recordDecision(trx, communityId, { action: 'member.warned', decidedBy: by, subjectId: d.userId, rule: d.ruleId, reason: d.reason.key, data: { deadline: d.deadline, ...d.reason.params }, at });
-        await notify(ctx, trx, communityId, d.userId, 'warned', { rule: d.ruleId, deadline: d.deadline, reason: d.reason, keep: d.keep });
+        await notify(ctx, trx, { communityId, userId: d.userId, kind: 'pruning.warned', data: { rule: d.ruleId, deadline: d.deadline, reason: d.reason, keep: d.keep } });
         result.warned++;
       } else if (d.kind === 'clear') {
         if (!(await store.moveWarning(trx, communityId, d.warningId, ['open', 'review'], 'cleared', by, at))) continue;
         await recordDecision(trx, communityId, { action: 'member.cleared', decidedBy: by, subjectId: d.userId, rule: d.ruleId, reason: 'recovered', at });
-        await notify(ctx, trx, communityId, d.userId, 'cleared', { rule: d.ruleId });
+        await notify(ctx, trx, { communityId, userId: d.userId, kind: 'pruning.cleared', data: { rule: d.ruleId } });
         result.cleared++;
       } else if (d.kind === 'review') {
         if (!(await store.moveWarning(trx, communityId, d.warningId!, ['open'], 'review', by, at))) continue;
         await recordDecision(trx, communityId, { action: 'member.review_queued', decidedBy: by, subjectId: d.userId, rule: d.ruleId, reason: d.reason.key, at });
         result.queued++;
-      } else {
-        toRemove.push(d);
+      } else if (d.warningId) {
+        toRemove.push({ userId: d.userId, ruleId: d.ruleId, reason: d.reason, warningId: d.warningId });
       }
     }
     return toRemove;
   });
   for (const d of removals) {
     try {
-      await removeForRule(ctx, communityId, d.userId, d.ruleId, d.reason, by);
+      await inTransaction(ctx.db, async (trx) => {
+        const w = await store.findWarning(trx, communityId, d.warningId, { lock: true });
+        if (w?.state !== 'open') throw Conflict('this warning was resolved since the sweep looked');
+        await removeFor(ctx, trx, communityId, d, by);
+      });
       result.removed++;
     } catch (err) {
       // Someone left or an admin acted between the plan and now: the next sweep sees the new state.
@@ -170,17 +161,6 @@ export async function sweepCommunity(ctx: AppContext, communityId: string, by: s
   return result;
 }
 
-async function removeForRule(ctx: AppContext, communityId: string, userId: string, ruleId: string, reason: Message, by: string | null) {
-  await transitionMembership(ctx, {
-    communityId,
-    userId,
-    transition: 'remove',
-    by,
-    reason: `pruning:${ruleId}`,
-    within: (trx) => removeFollowUp(ctx, trx, communityId, userId, ruleId, reason, by),
-  });
-}
-
 /** The scheduler's daily job: every community that has pruning settings. */
 export async function sweepAll(ctx: AppContext): Promise<Record<string, SweepResult>> {
   const out: Record<string, SweepResult> = {};
@@ -189,52 +169,60 @@ export async function sweepAll(ctx: AppContext): Promise<Record<string, SweepRes
 }
 
 export async function runSweepNow(ctx: AppContext, slug: string, userId: string | null) {
-  const { community, adminId } = await asAdmin(ctx.db.kysely, slug, userId);
-  return sweepCommunity(ctx, community.id, adminId);
+  const { community, me } = await openCommunity(ctx.db.kysely, { slug }, userId, 'console.open');
+  return sweepCommunity(ctx, community.id, me);
 }
 
 // ── warnings and the review queue ────────────────────────────────────────────
 
 export async function listWarnings(ctx: AppContext, slug: string, userId: string | null, q: { state?: 'open' | 'review' | 'cleared' | 'removed' | 'kept'; limit?: number; offset?: number }) {
-  const { community } = await asAdmin(ctx.db.kysely, slug, userId);
+  const { community } = await openCommunity(ctx.db.kysely, { slug }, userId, 'console.open');
   const rows = await store.listWarnings(ctx.db.kysely, community.id, { states: q.state ? [q.state] : ['open', 'review'], limit: q.limit, offset: q.offset });
   return { warnings: rows.map(toWarningView) };
 }
 
-/** An admin decides a member in the review queue: remove, or keep (the warning is closed). */
+/**
+ * An admin decides a member in the review queue: remove, or keep (the warning
+ * is closed). The admin's rights and the warning are read inside the deciding
+ * transaction, the warning row locked: of a "keep" and a "remove" racing, the
+ * second finds the warning decided and changes nothing.
+ */
 export async function decideReview(ctx: AppContext, slug: string, userId: string | null, warningId: string, decision: 'remove' | 'keep', note?: string) {
-  const db = ctx.db.kysely;
-  const { community, adminId } = await asAdmin(db, slug, userId);
-  const w = await store.findWarning(db, community.id, warningId);
-  if (!w) throw NotFound('warning');
-  if (w.state !== 'review') throw Conflict(`this warning is ${w.state}, not waiting for review`);
-  if (decision === 'remove') {
-    await transitionMembership(ctx, {
-      communityId: community.id,
-      userId: w.userId,
-      transition: 'remove',
-      by: adminId,
-      reason: note || `pruning:${w.rule}`,
-      within: (trx) => removeFollowUp(ctx, trx, community.id, w.userId, w.rule, JSON.parse(w.reason) as Message, adminId),
-    });
-    return { warning: toWarningView({ ...(await store.findWarning(db, community.id, warningId))!, displayName: '' }) };
-  }
   const at = ctx.clock.now().toISOString();
-  await transaction(ctx.db, async (trx) => {
-    if (!(await store.moveWarning(trx, community.id, warningId, ['review'], 'kept', adminId, at))) throw Conflict('another admin decided this first');
-    await recordDecision(trx, community.id, { action: 'member.kept', decidedBy: adminId, subjectId: w.userId, rule: w.rule, reason: note ?? null, at });
+  return inTransaction(ctx.db, async (trx) => {
+    const { community, me } = await openCommunity(trx, { slug }, userId, 'console.open');
+    const w = await store.findWarning(trx, community.id, warningId, { lock: true });
+    if (!w) throw NotFound('warning');
+    if (w.state !== 'review') throw Conflict(`this warning is ${w.state}, not waiting for review`);
+    if (decision === 'remove') {
+      await removeFor(ctx, trx, community.id, { userId: w.userId, ruleId: w.rule, reason: JSON.parse(w.reason) as Message, note }, me);
+    } else {
+      if (!(await store.moveWarning(trx, community.id, warningId, ['review'], 'kept', me, at))) throw Conflict('another admin decided this first');
+      await recordDecision(trx, community.id, { action: 'member.kept', decidedBy: me, subjectId: w.userId, rule: w.rule, reason: note ?? null, at });
+    }
+    return { warning: toWarningView({ ...(await store.findWarning(trx, community.id, warningId))!, displayName: '' }) };
   });
-  return { warning: toWarningView({ ...(await store.findWarning(db, community.id, warningId))!, displayName: '' }) };
 }
 
-/** After the membership change: close the member's warnings and tell them how to appeal. */
-/** Pruning's side of a removal, written in the removal's own transaction. */
-async function removeFollowUp(ctx: AppContext, trx: Kysely<Database>, communityId: string, userId: string, ruleId: string, reason: Message, by: string | null) {
+interface Removal {
+  userId: string;
+  ruleId: string;
+  reason: Message;
+  warningId: string;
+}
+
+/**
+ * A removal for a pruning rule, in the caller's transaction: the membership
+ * moves (one runner), every open warning of the member closes, and they are
+ * told how to appeal.
+ */
+async function removeFor(ctx: AppContext, trx: Q, communityId: string, r: { userId: string; ruleId: string; reason: Message; note?: string }, by: string | null) {
   const at = ctx.clock.now().toISOString();
-  await store.closeWarningsOf(trx, communityId, userId, 'removed', by, at);
+  await transitionMembership(ctx, { communityId, userId: r.userId, transition: 'remove', by, reason: r.note || `pruning:${r.ruleId}` }, trx);
+  await store.closeWarningsOf(trx, communityId, r.userId, 'removed', by, at);
   const settings = await loadSettings(trx, communityId);
   const appealUntil = new Date(ctx.clock.now().getTime() + settings.appealWindowDays * 86_400_000).toISOString();
-  await notify(ctx, trx, communityId, userId, 'removed', { rule: ruleId, reason, appealUntil });
+  await notify(ctx, trx, { communityId, userId: r.userId, kind: 'pruning.removed', data: { rule: r.ruleId, reason: r.reason, appealUntil } });
 }
 
 export function toWarningView(w: store.WarningRow & { displayName: string }) {

@@ -4,16 +4,13 @@
  * or an appeal) update conditionally on the current state and return whether
  * this call won.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../kernel/db/schema.js';
-import type { Role } from '../communities/rules.js';
+import type { EventKind } from '../../kernel/activity/taxonomy.js';
+import { forUpdate, type Q } from '../../kernel/db/tx.js';
 import type { Message, MemberBasics, OpenWarning } from './rules.js';
 import type { AppealsTable, MemberReportsTable, PruningWarningsTable, WarningState } from './tables.js';
 
-type Q = Kysely<Database>;
-
 /** Kinds that count as taking part: content, check-ins, attending. */
-export const ACTIVE_KINDS = ['content.posted', 'content.replied', 'content.reacted', 'activity.checked_in', 'activity.attended'] as const;
+export const ACTIVE_KINDS: readonly EventKind[] = ['content.posted', 'content.replied', 'content.reacted', 'activity.checked_in', 'activity.attended'];
 
 // ── settings ─────────────────────────────────────────────────────────────────
 
@@ -47,16 +44,16 @@ export async function activeMembers(db: Q, communityId: string): Promise<MemberB
     .where('state', '=', 'member')
     .orderBy('userId')
     .execute();
-  return rows.map((r) => ({ userId: r.userId, role: r.role as Role, joinedAt: r.joinedAt ?? r.createdAt }));
+  return rows.map((r) => ({ userId: r.userId, role: r.role, joinedAt: r.joinedAt ?? r.createdAt }));
 }
 
 /** Latest event per actor among `kinds`. */
-export async function latestEventByActor(db: Q, communityId: string, kinds: readonly string[]): Promise<Map<string, string>> {
+export async function latestEventByActor(db: Q, communityId: string, kinds: readonly EventKind[]): Promise<Map<string, string>> {
   const rows = await db
     .selectFrom('activityEvents')
     .select((eb) => ['actorId', eb.fn.max('at').as('at')])
     .where('communityId', '=', communityId)
-    .where('kind', 'in', kinds as string[])
+    .where('kind', 'in', kinds)
     .where('actorId', 'is not', null)
     .groupBy('actorId')
     .execute();
@@ -85,7 +82,7 @@ export async function unresolvedWarnings(db: Q, communityId: string): Promise<Op
     .where('communityId', '=', communityId)
     .where('state', 'in', ['open', 'review'])
     .execute();
-  return rows.map((r) => ({ id: r.id, userId: r.userId, ruleId: r.rule, deadline: r.deadline, state: r.state as 'open' | 'review' }));
+  return rows.flatMap((r) => (r.state === 'open' || r.state === 'review' ? [{ id: r.id, userId: r.userId, ruleId: r.rule, deadline: r.deadline, state: r.state }] : []));
 }
 
 export async function insertWarning(
@@ -154,8 +151,9 @@ export async function closeWarningsOfFormerMembers(db: Q, communityId: string, a
   return Number(res.numUpdatedRows);
 }
 
-export function findWarning(db: Q, communityId: string, id: string): Promise<WarningRow | undefined> {
-  return db.selectFrom('pruningWarnings').selectAll().where('communityId', '=', communityId).where('id', '=', id).executeTakeFirst();
+/** `lock`: hold the row until commit, so a keep and a removal of one warning cannot both win. */
+export function findWarning(db: Q, communityId: string, id: string, { lock = false } = {}): Promise<WarningRow | undefined> {
+  return forUpdate(db, db.selectFrom('pruningWarnings').selectAll().where('communityId', '=', communityId).where('id', '=', id), lock).executeTakeFirst();
 }
 
 export async function listWarnings(db: Q, communityId: string, q: { states?: WarningState[]; userId?: string; limit?: number; offset?: number }) {
@@ -187,20 +185,7 @@ export function findOpenReportBy(db: Q, communityId: string, reporterId: string,
     .executeTakeFirst();
 }
 
-export function findReport(db: Q, communityId: string, id: string) {
-  return db.selectFrom('memberReports').selectAll().where('communityId', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
 
-export async function decideReport(db: Q, communityId: string, id: string, to: 'upheld' | 'dismissed', by: string, at: string, note: string | null): Promise<boolean> {
-  const res = await db
-    .updateTable('memberReports')
-    .set({ state: to, decidedBy: by, decidedAt: at, note })
-    .where('communityId', '=', communityId)
-    .where('id', '=', id)
-    .where('state', '=', 'open')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
 
 export async function listReports(db: Q, communityId: string, q: { state?: MemberReportsTable['state']; limit?: number; offset?: number }) {
   let query = db
@@ -214,6 +199,33 @@ export async function listReports(db: Q, communityId: string, q: { state?: Membe
   return query.orderBy('memberReports.createdAt', 'desc').orderBy('memberReports.id', 'desc').limit(q.limit ?? 100).offset(q.offset ?? 0).execute();
 }
 
+// ── cases: reports and appeals, both decided once by an admin ──────────────────
+
+export interface CaseRows {
+  memberReports: MemberReportsTable;
+  appeals: AppealsTable;
+}
+export type CaseTable = keyof CaseRows;
+export type CaseOutcome<T extends CaseTable> = Exclude<CaseRows[T]['state'], 'open'>;
+
+/** `lock`: hold the row until commit, so two admins deciding one case meet here. */
+export function findCase<T extends CaseTable>(db: Q, table: T, communityId: string, id: string, { lock = false } = {}) {
+  const q = (db as Q).selectFrom(table as CaseTable).selectAll().where('communityId', '=', communityId).where('id', '=', id);
+  return forUpdate(db, q, lock).executeTakeFirst() as Promise<CaseRows[T] | undefined>;
+}
+
+/** Closes an open case; false when someone already decided it. */
+export async function closeCase<T extends CaseTable>(db: Q, table: T, communityId: string, id: string, to: CaseOutcome<T>, by: string, at: string, note: string | null): Promise<boolean> {
+  const res = await db
+    .updateTable(table as CaseTable)
+    .set({ state: to as CaseOutcome<CaseTable>, decidedBy: by, decidedAt: at, note })
+    .where('communityId', '=', communityId)
+    .where('id', '=', id)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 // ── appeals ──────────────────────────────────────────────────────────────────
 
 export async function insertAppeal(db: Q, row: AppealsTable): Promise<void> {
@@ -225,20 +237,7 @@ export function latestAppeal(db: Q, communityId: string, userId: string) {
   return db.selectFrom('appeals').selectAll().where('communityId', '=', communityId).where('userId', '=', userId).orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export function findAppeal(db: Q, communityId: string, id: string) {
-  return db.selectFrom('appeals').selectAll().where('communityId', '=', communityId).where('id', '=', id).executeTakeFirst();
-}
 
-export async function decideAppeal(db: Q, communityId: string, id: string, to: 'granted' | 'denied', by: string, at: string, note: string | null): Promise<boolean> {
-  const res = await db
-    .updateTable('appeals')
-    .set({ state: to, decidedBy: by, decidedAt: at, note })
-    .where('communityId', '=', communityId)
-    .where('id', '=', id)
-    .where('state', '=', 'open')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
 
 export async function listAppeals(db: Q, communityId: string, q: { state?: AppealsTable['state']; limit?: number; offset?: number }) {
   let query = db
@@ -249,16 +248,4 @@ export async function listAppeals(db: Q, communityId: string, q: { state?: Appea
     .where('appeals.communityId', '=', communityId);
   if (q.state) query = query.where('appeals.state', '=', q.state);
   return query.orderBy('appeals.createdAt', 'desc').orderBy('appeals.id', 'desc').limit(q.limit ?? 100).offset(q.offset ?? 0).execute();
-}
-
-// ── people ───────────────────────────────────────────────────────────────────
-
-export async function usersById(db: Q, ids: string[]): Promise<Map<string, { displayName: string; email: string; locale: string | null }>> {
-  if (!ids.length) return new Map();
-  const out = new Map<string, { displayName: string; email: string; locale: string | null }>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('users').select(['id', 'displayName', 'email', 'locale']).where('id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of rows) out.set(r.id, r);
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../kernel/db/testing.js';
 import { startTestApp, type TestApp } from '../../kernel/http/testing.js';
-import { joinCommunity } from '../communities/membership.js';
+import { joinCommunity } from '../communities/index.js';
 import { sweepCommunity, updateSettings } from './service.js';
 
 for (const dialect of DIALECTS) {

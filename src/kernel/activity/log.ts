@@ -3,7 +3,7 @@
  * Appends happen inside the caller's transaction, so a state change and its event
  * are written together or not at all. See docs/events.md for the taxonomy.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ActivityEvent, EventKind } from './taxonomy.js';
 
@@ -70,11 +70,11 @@ export async function* streamEvents(db: Kysely<Database>, communityId: string, p
   }
 }
 
-function toStored(row: Database['activityEvents'] extends infer T ? { [K in keyof T]: any } : never): StoredEvent {
+function toStored(row: Selectable<Database['activityEvents']>): StoredEvent {
   return {
     id: Number(row.id),
     communityId: row.communityId,
-    kind: row.kind as EventKind,
+    kind: row.kind,
     at: row.at,
     actorId: row.actorId,
     targetId: row.targetId,

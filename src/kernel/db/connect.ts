@@ -50,12 +50,6 @@ export function connect(options: ConnectOptions): Db {
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
 }
 
-/** Runs `fn` in one transaction: every multi-step write goes through here. */
-export function transaction<T>(db: Db | Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  const k = 'kysely' in db ? db.kysely : db;
-  return k.transaction().execute(fn);
-}
-
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');

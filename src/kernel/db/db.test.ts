@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { appendEvent, listEvents, streamEvents } from '../activity/log.js';
-import { transaction } from './connect.js';
+import { inTransaction } from './tx.js';
 import { migrateToLatest } from './migrate.js';
 import { DIALECTS, openTestDb, type TestDb } from './testing.js';
 
@@ -49,7 +49,7 @@ for (const dialect of DIALECTS) {
     it('rolls a failed multi-step write back completely', async () => {
       const before = (await listEvents(db.kysely, 'c1')).length;
       await expect(
-        transaction(db, async (trx) => {
+        inTransaction(db, async (trx) => {
           await appendEvent(trx, 'c1', { kind: 'content.posted', at: '2026-03-01T03:00:00.000Z', actorId: 'u1' });
           await sql`SELECT * FROM no_such_table`.execute(trx);
         }),
@@ -59,7 +59,7 @@ for (const dialect of DIALECTS) {
 
     it('streams a long log page by page in order', async () => {
       const events = Array.from({ length: 120 }, (_, i) => ({ kind: 'content.posted' as const, at: `2026-03-02T00:00:${String(i % 60).padStart(2, '0')}.000Z`, actorId: 'u1' }));
-      await transaction(db, async (trx) => {
+      await inTransaction(db, async (trx) => {
         for (const e of events) await appendEvent(trx, 'c2', e);
       });
       const seen: number[] = [];

@@ -7,6 +7,9 @@ import type { Generated } from 'kysely';
 import type { PruningTables } from '../../features/pruning/tables.js';
 import type { JobTables } from '../../jobs/tables.js';
 import type { GateTables } from '../../features/gate/tables.js';
+import type { CommunityTables } from '../../features/communities/tables.js';
+import type { MemberTables } from '../../features/members/tables.js';
+import type { EventKind } from '../activity/taxonomy.js';
 
 export interface UsersTable {
   id: string;
@@ -45,40 +48,10 @@ export interface MailOutboxTable {
   error: string | null;
 }
 
-export interface CommunitiesTable {
-  id: string;
-  slug: string;
-  name: string;
-  type: string; // persona | interest | brand | action
-  sharedNeed: string; // 共同需求
-  valuePromise: string; // what members get here that public channels don't give
-  norms: string; // 群规
-  entryCriteria: string;
-  capacity: number | null;
-  publicTeaser: number; // 0/1: the public page shows the teaser
-  teaser: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MembershipsTable {
-  id: string;
-  communityId: string;
-  userId: string;
-  state: string; // see features/communities/rules.ts
-  role: string; // owner | admin | core | member
-  createdAt: string;
-  joinedAt: string | null;
-  endedAt: string | null;
-  endReason: string | null;
-  updatedAt: string;
-}
-
 export interface ActivityEventsTable {
   id: Generated<number>;
   communityId: string;
-  kind: string;
+  kind: EventKind;
   actorId: string | null;
   targetId: string | null;
   objectType: string | null;
@@ -100,13 +73,11 @@ export interface AuditEntriesTable {
   at: string;
 }
 
-export interface Database extends PruningTables, JobTables, GateTables {
+export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables {
   users: UsersTable;
   sessions: SessionsTable;
   passwordResets: PasswordResetsTable;
   mailOutbox: MailOutboxTable;
-  communities: CommunitiesTable;
-  memberships: MembershipsTable;
   activityEvents: ActivityEventsTable;
   auditEntries: AuditEntriesTable;
 }

@@ -20,12 +20,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(dialect: DialectName, opts: { authRateLimit?: number; now?: string } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  authRateLimit?: number;
+  now?: string;
+  /** Extra environment for loadConfig (e.g. PUBLIC_URL). */
+  env?: Record<string, string>;
+  /** Serve this folder as the built web app. */
+  webDir?: string;
+}
+
+export async function startTestApp(dialect: DialectName, opts: TestAppOptions = {}): Promise<TestApp> {
   const db = await openTestDb(dialect);
   const clock = new ManualClock(opts.now ?? '2026-03-01T08:00:00.000Z');
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), isTest: true };
+  const config = { ...loadConfig({ ...opts.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), isTest: true };
   const ctx: AppContext = { config, db, clock, mailer: createMailer({ from: config.mailFrom, clock }) };
-  const app = await buildServer(ctx, { authRateLimit: opts.authRateLimit ?? 1000 });
+  const app = await buildServer(ctx, { authRateLimit: opts.authRateLimit ?? 1000, webDir: opts.webDir });
   await app.ready();
   return {
     app,

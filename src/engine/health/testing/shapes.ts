@@ -20,6 +20,13 @@ export interface ShapeOptions {
 
 export const SHAPES: VerdictKind[] = ['community', 'broadcast', 'chatter', 'declining', 'silent'];
 
+/**
+ * Shapes beyond the five verdicts. 'minority': the community shape, but only a
+ * small minority (15%) talks; everyone else greets once and never speaks again —
+ * a group carried by a few while the silent majority looks on.
+ */
+export type ShapeKind = VerdictKind | 'minority';
+
 const DAY = 86_400_000;
 const WORDS = ['考试', '资料', '经验', '复习', '面试', '真题', '分享', '笔记', 'deadline', 'notes', 'exam', 'tips', 'schedule', 'review', '报名', '学校', '老师', '计划'];
 const SHORT = ['哈哈', '是的', '同意', 'ok', '我也是', '+1', '好的', '有道理', 'lol', '真的吗', '厉害', 'nice', '谢谢', '收到'];
@@ -81,8 +88,9 @@ class Builder {
   }
 }
 
-export function generateShape(kind: VerdictKind, options: ShapeOptions): ChatEvent[] {
-  const b = new Builder(rng(options.seed * 7919 + SHAPES.indexOf(kind)));
+export function generateShape(kind: ShapeKind, options: ShapeOptions): ChatEvent[] {
+  // The minority group shares the community's random stream: the same group, but most members fall silent.
+  const b = new Builder(rng(options.seed * 7919 + SHAPES.indexOf(kind === 'minority' ? 'community' : kind)));
   const weeks = options.weeks ?? 16;
   const start = Date.parse(options.start ?? '2024-01-01T00:00:00Z');
   const n = options.members ?? 55;
@@ -90,6 +98,9 @@ export function generateShape(kind: VerdictKind, options: ShapeOptions): ChatEve
   switch (kind) {
     case 'community':
       community(b, start, weeks, members, weeks);
+      break;
+    case 'minority':
+      community(b, start, weeks, members, weeks, MINORITY_TALKERS);
       break;
     case 'declining':
       community(b, start, weeks, members, Math.floor(weeks * 0.6));
@@ -124,11 +135,12 @@ function arrivals(b: Builder, start: number, weeks: number, members: string[]): 
  * members answer them and talk among themselves. After `coreUntilWeek` the core
  * stops and members drift away (the declining shape).
  */
-function community(b: Builder, start: number, weeks: number, members: string[], coreUntilWeek: number): void {
+function community(b: Builder, start: number, weeks: number, members: string[], coreUntilWeek: number, talkShare = 0.75): void {
   const core = ['core0', 'core1', 'core2', 'core3', 'core4'];
   for (const c of core) b.join(c, start);
   const arrived = arrivals(b, start, weeks, members);
-  const talkers = members.filter(() => b.r() < 0.75);
+  const talkers = members.filter(() => b.r() < talkShare);
+  if (talkShare < 0.75) greetOnce(b, members.filter((m) => !talkers.includes(m)), arrived);
   const welcomed = new Set<string>();
   for (let d = 0; d < weeks * 7; d++) {
     const day = start + d * DAY;
@@ -166,6 +178,14 @@ function community(b: Builder, start: number, weeks: number, members: string[], 
       recent.push(b.post(author, t, { text: b.chat(), ...(replyTo ? { replyTo } : {}) }));
     }
   }
+}
+
+/** Share of members who keep talking in the minority shape. */
+const MINORITY_TALKERS = 0.3;
+
+/** Members who say hello on arrival and are never heard again. */
+function greetOnce(b: Builder, members: string[], arrived: Map<string, number>): void {
+  for (const m of members) b.post(m, arrived.get(m)! + 600_000, { text: b.r() < 0.5 ? '大家好，新人报到' : 'hi everyone' });
 }
 
 /** Two admins forward articles and links daily; a few members answer them; members never talk to each other. */

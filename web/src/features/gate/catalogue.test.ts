@@ -8,16 +8,20 @@ import { LANGS, loadCatalogue } from '../../../../src/kernel/i18n.js';
 import { QUESTION_KINDS } from '../../../../src/features/gate/form.js';
 import { conditionSchema, OUTCOMES } from '../../../../src/features/gate/screening.js';
 import { DEFAULT_INTRO_TEMPLATE } from '../../../../src/features/members/rules.js';
+import { NOTICE_KINDS, splitKind, type NoticeKind } from '../../../../src/features/members/notice-kinds.js';
 
-const NOTICES = ['approved', 'rejected', 'waitlisted', 'admitted', 'renewal'];
+/** Every notice kind of every feature: its line in the web, and its mail when it mails. */
+const KINDS = Object.keys(NOTICE_KINDS) as NoticeKind[];
 const built = [
   ...['pending', 'approved', 'rejected', 'waitlisted', 'withdrawn'].map((s) => `gate-ui:state.${s}`),
-  ...NOTICES.map((k) => `gate-ui:notice.${k}`),
+  ...KINDS.map((k) => splitKind(k)).map(([feature, event]) => `${feature}-ui:notice.${event}`),
   ...QUESTION_KINDS.map((k) => `gate-ui:kind.${k}`),
   ...['day', 'month', 'year'].map((u) => `gate-ui:tiers.unit.${u}`),
   ...['paid', 'due_soon', 'lapsed', 'unpaid'].map((s) => `gate-ui:tiers.statusName.${s}`),
   ...DEFAULT_INTRO_TEMPLATE.fields.map((f) => f.label.replace(/^gate:/, 'gate-ui:')),
-  ...NOTICES.flatMap((k) => [`gate:mail.${k}.subject`, `gate:mail.${k}.text`]),
+  ...KINDS.filter((k) => NOTICE_KINDS[k].mail)
+    .map((k) => splitKind(k))
+    .flatMap(([feature, event]) => [`${feature}:mail.${event}.subject`, `${feature}:mail.${event}.body`]),
   ...conditionSchema.options.flatMap((o) => [`gate-ui:rules.on.${o.shape.on.value}`, ...o.shape.op.options.map((op) => `gate-ui:op.${op}`)]),
   ...OUTCOMES.map((o) => `gate-ui:outcome.${o}`),
 ];

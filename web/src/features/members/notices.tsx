@@ -1,7 +1,7 @@
 /**
  * The member's one notices list (GET/POST /api/communities/:slug/notices): a bell with the
- * unread count that opens a drawer. Gate notices read from gate-ui, pruning's (`pruning.*`)
- * from pruning-ui, each linking to the page where the person can act (status or standing).
+ * unread count that opens a drawer. A notice kind is `<feature>.<event>` (docs/notices.md); its
+ * text is `<feature>-ui:notice.<event>`, and it links to the page where the person can act.
  */
 import { useState } from 'react';
 import { Badge, Button, Drawer, Empty, List, Typography } from 'antd';
@@ -14,21 +14,20 @@ import { api } from '../../app/api.js';
 import { useMe } from '../../app/session.js';
 import { path } from '../communities/api.js';
 import { day, ruleName, say, type Message } from '../pruning/api.js';
+import type { Notice, NoticesView } from './api.js';
 
-export interface Notice {
-  id: string;
-  kind: string;
-  data: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
+/** Where the person acts on each feature's notices. */
+const PAGE: Record<string, string> = { gate: 'status', pruning: 'standing' };
+
+function split(kind: string): [feature: string, event: string] {
+  const dot = kind.indexOf('.');
+  return dot < 0 ? ['', kind] : [kind.slice(0, dot), kind.slice(dot + 1)];
 }
-
-const PRUNING = 'pruning.';
 
 export function useNotices(slug: string, enabled = true) {
   return useQuery({
     queryKey: ['notices', slug],
-    queryFn: () => api<{ notices: Notice[]; unread: number }>('GET', `${path(slug)}/notices`),
+    queryFn: () => api<NoticesView>('GET', `${path(slug)}/notices`),
     enabled,
     retry: false,
   });
@@ -36,10 +35,14 @@ export function useNotices(slug: string, enabled = true) {
 
 /** A notice as a sentence in the reader's language. */
 export function noticeText(t: TFunction, n: Notice): string {
-  if (!n.kind.startsWith(PRUNING)) return t(`gate-ui:notice.${n.kind}`, { ...n.data, defaultValue: n.kind });
-  const d = n.data;
+  const [feature, event] = split(n.kind);
+  return t(`${feature}-ui:notice.${event}`, { ...n.data, ...(feature === 'pruning' ? pruningParams(t, n.data) : {}), defaultValue: n.kind });
+}
+
+/** Pruning's notices carry messages, rule ids and times: said in the reader's words. */
+function pruningParams(t: TFunction, d: Record<string, unknown>) {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return t(`pruning-ui:notice.${n.kind.slice(PRUNING.length)}`, {
+  return {
     rule: ruleName(t, str(d.rule) || null),
     reason: say(t, d.reason as Message | undefined),
     keep: say(t, d.keep as Message | undefined),
@@ -47,13 +50,12 @@ export function noticeText(t: TFunction, n: Notice): string {
     appealUntil: day(str(d.appealUntil) || null),
     note: str(d.note),
     subject: str(d.subject),
-    defaultValue: n.kind,
-  });
+  };
 }
 
 /** Where a notice's follow-up lives: pruning → standing, gate → the application status. */
 export function noticeLink(slug: string, n: Notice): string {
-  return n.kind.startsWith(PRUNING) ? `/c/${slug}/standing` : `/c/${slug}/status`;
+  return `/c/${slug}/${PAGE[split(n.kind)[0]] ?? 'status'}`;
 }
 
 /** The bell: nothing for a visitor; for anyone signed in, the unread count and the drawer. */
