@@ -23,8 +23,6 @@ const envSchema = z.object({
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(8_000),
   // `serve` loads the demo community into an empty database unless this is off (same as --no-demo).
   SHEQUN_DEMO: z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { error: 'expected 1/0, true/false, yes/no or on/off' }).default('1'),
-  // End-to-end tests only (src/jobs/testing-clock.ts): the clock starts here and tests move it.
-  SHEQUN_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
 });
 
 export interface Config {
@@ -56,8 +54,6 @@ export interface Config {
   requestTimeoutMs: number;
   statementTimeoutMs: number;
   isTest: boolean;
-  /** Tests only: the server's clock starts here and POST /api/testing/clock moves it. */
-  fakeNow?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -88,6 +84,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     isTest: e.NODE_ENV === 'test',
-    fakeNow: e.SHEQUN_FAKE_NOW || undefined,
   };
 }

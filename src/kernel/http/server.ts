@@ -76,9 +76,12 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.cookieSecure },
   });
+  // With REDIS_URL the limits are counted in Redis, so every app process shares them.
+  const redis = ctx.config.redisUrl ? new (await import('ioredis')).Redis(ctx.config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
   await app.register(fastifyRateLimit, {
     global: false,
-    ...(ctx.config.redisUrl ? { redis: new (await import('ioredis')).Redis(ctx.config.redisUrl, { maxRetriesPerRequest: 1 }) } : {}),
+    ...(redis ? { redis } : {}),
     errorResponseBuilder: (_req, context) => {
       const seconds = Math.ceil(context.ttl / 1000);
       return { statusCode: 429, error: { code: 'rate_limited', message: `too many requests; try again in ${seconds} s`, params: { seconds } } };
