@@ -8,10 +8,10 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildIfStale, root } from './build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+buildIfStale();
 const dist = (p) => import(join(root, 'dist', p));
 const args = process.argv.slice(2);
 const sizes = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1].split(',').map(Number) : [5_000, 500_000];
@@ -19,7 +19,7 @@ const sizes = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1].split
 const { loadConfig } = await dist('app/config.js');
 const { createContext } = await dist('app/server.js');
 const { createCommunity } = await dist('features/communities/index.js');
-const { makeUser, charter } = await dist('features/communities/testing.js');
+const { signUp } = await dist('features/accounts/index.js');
 const { healthOf } = await dist('features/health/index.js');
 const { appendEvents } = await dist('kernel/activity/log.js');
 
@@ -40,8 +40,19 @@ for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'shequn-bench-health-'));
   const ctx = await createContext(loadConfig({ DATA_DIR: dir, NODE_ENV: 'production', LOG_LEVEL: 'silent' }));
   try {
-    const owner = await makeUser(ctx.db.kysely);
-    const { community } = await createCommunity(ctx, owner, charter('bench'));
+    const { user } = await signUp(ctx, { email: 'owner@bench.local', password: 'bench-health-2026', displayName: 'Owner' }, 'en');
+    const { community } = await createCommunity(ctx, user.id, {
+      slug: 'bench',
+      name: 'Bench group',
+      type: 'interest',
+      sharedNeed: 'a shared need',
+      valuePromise: 'a value promise',
+      norms: 'no ads',
+      entryCriteria: 'anyone',
+      capacity: null,
+      publicTeaser: true,
+      teaser: 'bench',
+    });
     let batch = [];
     const flush = () => ctx.db.kysely.transaction().execute((trx) => appendEvents(trx, community.id, batch.splice(0)));
     for (const e of events(n, Date.parse('2026-01-05T00:00:00Z'))) {
