@@ -12,7 +12,8 @@ import { launchBrowser, missingPrerequisite, screenshotDir, startServer, type Br
 const PHONE = { width: 375, height: 812 };
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 const PAGES = [
-  '',
+  '', // health, the console's first page
+  '/charter',
   '/members',
   '/activity',
   ...['settings', 'warnings', 'reports', 'appeals', 'audit'].map((tab) => `/pruning?tab=${tab}`),
@@ -80,7 +81,7 @@ describe('the console at 375 px', { timeout: 300_000 }, () => {
         await page.goto(`/c/${slug}/console${p}`);
         await settled(lang);
         const o = await overflow();
-        await page.screenshot({ path: join(shots, `${lang}-${p.replace(/[^a-z]+/g, '-') || 'charter'}.png`), fullPage: true });
+        await page.screenshot({ path: join(shots, `${lang}-${p.replace(/[^a-z]+/g, '-') || 'health'}.png`), fullPage: true });
         if (o.document > o.viewport || o.tables.length) wide.push(`${p || '/'}: document ${o.document} px${o.tables.length ? `, tables ${o.tables.join(', ')} px` : ''}`);
       }
       expect(wide).toEqual([]);
