@@ -51,6 +51,24 @@ program
     process.exitCode = await runDiagnose(input, opts);
   });
 
+program
+  .command('import')
+  .description("import a chat export's history into a community's activity log (re-importing adds nothing twice)")
+  .argument('<export>', 'export file or folder (Telegram, Discord, WhatsApp, Slack, QQ, WeChat)')
+  .requiredOption('--community <slug>', 'the community to import into')
+  .addOption(new Option('--format <format>', 'input format (default: detected)'))
+  .action(async (input: string, opts: { community: string; format?: string }) => {
+    const { loadConfig } = await import('./config.js');
+    const { createContext } = await import('./server.js');
+    const { runImportCommand } = await import('./import.js');
+    const ctx = await createContext(loadConfig());
+    try {
+      process.exitCode = await runImportCommand(ctx, input, opts, { stdout: process.stdout, stderr: process.stderr });
+    } finally {
+      await ctx.db.close();
+    }
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

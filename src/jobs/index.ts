@@ -6,6 +6,7 @@
 import type { AppContext } from '../kernel/context.js';
 import { sweepAll } from '../features/pruning/index.js';
 import { sendAllRenewalReminders, waitlistJob, WAITLIST_JOB } from '../features/gate/index.js';
+import { refreshAllHealth, sendWeeklyReports } from '../features/health/index.js';
 import { registerJob, registeredJobs } from './registry.js';
 import { Scheduler } from './scheduler.js';
 
@@ -28,11 +29,25 @@ if (!registeredJobs().some((j) => j.name === RENEWAL_REMINDERS_JOB)) {
   });
 }
 
+/** Keeps each opened health page's diagnosis current, so the page answers from the cache. */
+export const HEALTH_REFRESH_JOB = 'health.refresh';
+
+if (!registeredJobs().some((j) => j.name === HEALTH_REFRESH_JOB)) {
+  registerJob({ name: HEALTH_REFRESH_JOB, schedule: { everyMs: 10 * 60_000 }, run: async (ctx) => void (await refreshAllHealth(ctx)) });
+}
+
+/** The weekly health report to each community's owner and admins (the first run of each ISO week sends it). */
+export const HEALTH_WEEKLY_JOB = 'health.weekly_report';
+
+if (!registeredJobs().some((j) => j.name === HEALTH_WEEKLY_JOB)) {
+  registerJob({ name: HEALTH_WEEKLY_JOB, schedule: { dailyAtUtc: '02:00' }, run: async (ctx, now) => void (await sendWeeklyReports(ctx, now)) });
+}
+
 if (!registeredJobs().some((j) => j.name === WAITLIST_JOB)) registerJob(waitlistJob); // freed places go to the gate's waitlist
 
-/** Starts polling every 30 s; each due run happens once across all processes sharing the database. */
+/** Starts polling (every 15 s); each due run happens once across all processes sharing the database. */
 export function startScheduler(ctx: AppContext, onError: (job: string, err: unknown) => void = (job, err) => console.error(`job ${job} failed`, err)): Scheduler {
   const scheduler = new Scheduler(ctx, { onError });
-  scheduler.start(30_000);
+  scheduler.start();
   return scheduler;
 }

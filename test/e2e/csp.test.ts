@@ -74,7 +74,8 @@ describe('the Content-Security-Policy in Chromium', { timeout: 120_000 }, () => 
     await settled();
 
     await visit(`/c/${slug}/home`, () => page.getByTestId('charter-valuePromise').isVisible());
-    await visit(`/c/${slug}/console`, () => page.locator('form').first().isVisible());
+    await visit(`/c/${slug}/console`, () => page.getByTestId('network-chart').locator('svg').first().isVisible());
+    await visit(`/c/${slug}/console/charter`, () => page.locator('form').first().isVisible());
     await visit(`/c/${slug}/console/members`, () => page.getByText(/^共 \d+ 人$/).isVisible());
     for (const tab of ['activity', 'pruning', 'gate']) {
       await visit(`/c/${slug}/console/${tab}`, () => page.locator('.ant-table, .ant-card, form').first().isVisible());

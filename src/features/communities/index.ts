@@ -9,7 +9,7 @@ export { openCommunity, type Ask, type Check, type Opening, type Where } from '.
 export { authorize, assertCan, memberHere, type Action, type Actor } from './policy.js';
 export * from './rules.js';
 export type { Community, Member, PublicCommunity, Viewer } from './views.js';
-export { findCommunity, membershipOf, memberOf, type CommunityRow, type MembershipRow } from './reads.js';
+export { findCommunity, membershipOf, memberOf, operatorsOf, allCommunityIds, type CommunityRow, type MembershipRow } from './reads.js';
 export { communityRoutes } from './routes.js';
 export { loadDemo, type DemoResult } from './demo.js';
 export { DEMO_SLUG } from './demoData.js';

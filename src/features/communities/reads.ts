@@ -26,3 +26,13 @@ export function membershipOf(db: Q, communityId: string, userId: string): Promis
 export function memberOf(db: Q, communityId: string, userId: string) {
   return store.findMember(db, communityId, userId);
 }
+
+/** The user ids of a community's owner and admins (active members). */
+export function operatorsOf(db: Q, communityId: string): Promise<string[]> {
+  return store.listOperators(db, communityId);
+}
+
+/** Every community's id (for jobs that visit each community). */
+export function allCommunityIds(db: Q): Promise<string[]> {
+  return store.listCommunityIds(db);
+}

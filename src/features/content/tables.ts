@@ -1,4 +1,4 @@
-/** The content feature's tables (migration 0006_content). The search index is search.ts's own (raw SQL). */
+/** The content feature's tables (migrations 0009_content, 0010_core_duties). The search index is search.ts's own (raw SQL). */
 export type PostKind = 'post' | 'question';
 export type Visibility = 'members' | 'core' | 'tier';
 /** `link`: a post that is mostly a public link — shared, not original (taxonomy ContentOrigin). */

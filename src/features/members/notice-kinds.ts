@@ -18,6 +18,8 @@ export const NOTICE_KINDS = {
   'pruning.report_upheld': { mail: false },
   'pruning.report_dismissed': { mail: false },
   'pruning.reported_upheld': { mail: false },
+  'health.weekly': { mail: true }, // the weekly health report to the owner and admins
+  'health.worsened': { mail: true }, // the weekly report, when the verdict worsened or the core stopped supplying
   // Content: in-app only for now (the digest mail gathers them).
   'content.replied': { mail: false }, // someone replied to your post or reply
   'content.mentioned': { mail: false },

@@ -10,6 +10,7 @@ import type { GateTables } from '../../features/gate/tables.js';
 import type { CommunityTables } from '../../features/communities/tables.js';
 import type { MemberTables } from '../../features/members/tables.js';
 import type { ContentTables } from '../../features/content/tables.js';
+import type { HealthTables } from '../../features/health/tables.js';
 import type { EventKind } from '../activity/taxonomy.js';
 
 export interface UsersTable {
@@ -74,11 +75,20 @@ export interface AuditEntriesTable {
   at: string;
 }
 
-export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables, ContentTables {
+/** kernel/search: one row per indexed document (PostgreSQL adds a `terms` tsvector, SQLite an FTS5 table). */
+export interface SearchDocsTable {
+  id: Generated<number>;
+  scope: string;
+  docId: string;
+  body: string;
+}
+
+export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables, HealthTables, ContentTables {
   users: UsersTable;
   sessions: SessionsTable;
   passwordResets: PasswordResetsTable;
   mailOutbox: MailOutboxTable;
   activityEvents: ActivityEventsTable;
   auditEntries: AuditEntriesTable;
+  searchDocs: SearchDocsTable;
 }

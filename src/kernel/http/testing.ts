@@ -78,8 +78,14 @@ export class TestClient {
     return this.request<T>('DELETE', url, body);
   }
 
-  async request<T = any>(method: string, url: string, body?: unknown, { csrf = true } = {}): Promise<TestResponse<T>> {
+  /** A raw body (a file upload), sent as `contentType`. */
+  upload<T = any>(url: string, bytes: string | Buffer, contentType = 'application/octet-stream') {
+    return this.request<T>('POST', url, bytes, { contentType });
+  }
+
+  async request<T = any>(method: string, url: string, body?: unknown, { csrf = true, contentType }: { csrf?: boolean; contentType?: string } = {}): Promise<TestResponse<T>> {
     const headers: Record<string, string> = {};
+    if (contentType) headers['content-type'] = contentType;
     if (method !== 'GET' && csrf) headers['x-csrf-token'] = await this.csrfToken();
     if (this.lang) headers['accept-language'] = this.lang;
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -37,6 +37,7 @@ const NewCommunityPage = lazyPage(() => import('../features/communities/NewCommu
 const PublicPage = lazyPage(() => import('../features/communities/PublicPage.js'), 'PublicPage');
 const MemberHomePage = lazyPage(() => import('../features/communities/MemberHomePage.js'), 'MemberHomePage');
 const ConsoleLayout = lazyPage(() => import('../features/communities/console/ConsoleLayout.js'), 'ConsoleLayout');
+const HealthPage = lazyPage(() => import('../features/health/HealthPage.js'), 'HealthPage');
 const CharterTab = lazyPage(() => import('../features/communities/console/CharterTab.js'), 'CharterTab');
 const MembersTab = lazyPage(() => import('../features/communities/console/MembersTab.js'), 'MembersTab');
 const ActivityTab = lazyPage(() => import('../features/communities/console/ActivityTab.js'), 'ActivityTab');
@@ -92,7 +93,8 @@ export function App() {
                 <Route path="c/:slug/posts/:id" element={<PostPage />} />
                 <Route path="c/:slug/search" element={<SearchPage />} />
                 <Route path="c/:slug/console" element={<ConsoleLayout />}>
-                  <Route index element={<CharterTab />} />
+                  <Route index element={<HealthPage />} />
+                  <Route path="charter" element={<CharterTab />} />
                   <Route path="members" element={<MembersTab />} />
                   <Route path="activity" element={<ActivityTab />} />
                   <Route path="pruning" element={<PruningConsole />} />

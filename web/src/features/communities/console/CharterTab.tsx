@@ -37,7 +37,7 @@ export function CharterTab() {
           await qc.invalidateQueries({ queryKey: ['community'] });
           await qc.invalidateQueries({ queryKey: ['communities'] });
           void message.success(t('communities-ui:console.saved'));
-          if (community.slug !== slug) navigate(`/c/${community.slug}/console`, { replace: true });
+          if (community.slug !== slug) navigate(`/c/${community.slug}/console/charter`, { replace: true });
         }}
       />
     </div>

@@ -1,6 +1,6 @@
-/** `/c/:slug/console`: the operator's desk (desktop): charter, members, activity, for owners and admins. */
+/** `/c/:slug/console`: the operator's desk (desktop): health first, then charter, members, activity, for owners and admins. */
 import { Button, Grid, Layout, Menu, Result, Typography } from 'antd';
-import { FileTextOutlined, HistoryOutlined, ScissorOutlined, TeamOutlined, LoginOutlined, CrownOutlined } from '@ant-design/icons';
+import { HeartOutlined, FileTextOutlined, HistoryOutlined, ScissorOutlined, TeamOutlined, LoginOutlined, CrownOutlined } from '@ant-design/icons';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router-dom';
@@ -40,7 +40,7 @@ export function ConsoleLayout() {
     );
   }
   const base = `/c/${slug}/console`;
-  const selected = (['members', 'activity', 'pruning', 'gate', 'core'] as const).find((k) => location.pathname.endsWith(`/${k}`)) ?? 'charter';
+  const selected = (['charter', 'members', 'activity', 'pruning', 'gate', 'core'] as const).find((k) => location.pathname.endsWith(`/${k}`)) ?? 'health';
   const wide = screens.md !== false;
   return (
     <Layout style={{ minHeight: 'calc(100vh - 64px)' }}>
@@ -57,8 +57,9 @@ export function ConsoleLayout() {
           mode="inline"
           selectedKeys={[selected]}
           style={{ borderInlineEnd: 'none' }}
-          onClick={({ key }) => navigate(key === 'charter' ? base : `${base}/${key}`)}
+          onClick={({ key }) => navigate(key === 'health' ? base : `${base}/${key}`)}
           items={[
+            { key: 'health', icon: <HeartOutlined />, label: t('health-ui:title') },
             { key: 'charter', icon: <FileTextOutlined />, label: t('communities-ui:console.charter') },
             { key: 'members', icon: <TeamOutlined />, label: t('communities-ui:console.members') },
             { key: 'activity', icon: <HistoryOutlined />, label: t('communities-ui:console.activity') },
