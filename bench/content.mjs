@@ -1,9 +1,9 @@
 /**
  * Content reads at 1× and 100× data (`npm run bench`, or alone:
- * `node bench/content.mjs [--scales 1,100] [--postgres]`): the member feed's
+ * `node bench/content.mjs [--scales 1,100]`): the member feed's
  * first page and a page deep in it, a post with 200 replies (post + thread),
  * and search for a common and a rare word — each through the use cases of the
- * built server (dist/) on a fresh SQLite file (or a PostgreSQL schema), the
+ * built server (dist/) on a fresh SQLite file, the
  * median of 15 runs after a warm-up. 1× = 1,000 posts and 5,000 replies.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ManualClock } from '../dist/kernel/clock.js';
-import { openTestDb } from '../dist/kernel/db/testing.js';
+import { connect } from '../dist/kernel/db/connect.js';
+import { migrateToLatest } from '../dist/kernel/db/migrate.js';
 import { createMailer } from '../dist/kernel/mail.js';
 import { loadConfig } from '../dist/app/config.js';
 import { newId } from '../dist/kernel/ids.js';
@@ -22,7 +23,7 @@ import { renderMarkdown } from '../dist/features/content/markdown.js';
 
 const args = process.argv.slice(2);
 const scales = args.includes('--scales') ? args[args.indexOf('--scales') + 1].split(',').map(Number) : [1, 100];
-const dialect = args.includes('--postgres') ? 'postgres' : 'sqlite';
+const dialect = 'sqlite';
 const NOW = '2026-11-20T12:00:00.000Z';
 const WORDS = ['真题', '面试', '英语', '数学', '逻辑', '写作', '提前面试', '个人陈述', '管综', '复试', '调剂', '资料', '经验', '分享', '院校'];
 
@@ -97,7 +98,9 @@ async function median(fn) {
 
 const rows = [];
 for (const scale of scales) {
-  const db = await openTestDb(dialect);
+  const dir = mkdtempSync(join(tmpdir(), 'shequn-bench-content-'));
+  const db = connect({ sqlitePath: join(dir, 'bench.db') });
+  await migrateToLatest(db);
   const clock = new ManualClock(NOW);
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), isTest: true };
   const ctx = { config, db, clock, mailer: createMailer({ from: config.mailFrom, clock }) };
@@ -121,7 +124,8 @@ for (const scale of scales) {
       'search rare ms': await median(() => searchContent(ctx, 'bench', member, '量子糾纏')),
     });
   } finally {
-    await db.destroy();
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 console.log(`\nContent reads (${dialect}), median of 15 runs, node ${process.version}`);
