@@ -16,8 +16,9 @@ import { pruningRoutes } from '../features/pruning/index.js';
 import { ShiftedClock, testingClockRoutes } from '../jobs/testing-clock.js';
 import { gateRoutes, loadConfig as loadGateConfig } from '../features/gate/index.js';
 import { membersRoutes, useIntroSettings } from '../features/members/index.js';
+import { activitiesRoutes } from '../features/activities/index.js';
 
-const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes, testingClockRoutes];
+const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes, activitiesRoutes, testingClockRoutes];
 
 // The introduction template and deadline live in the gate's settings; members reads them from there.
 useIntroSettings(async (db, communityId) => (await loadGateConfig(db, communityId)).settings);

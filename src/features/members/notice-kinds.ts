@@ -18,6 +18,9 @@ export const NOTICE_KINDS = {
   'pruning.report_upheld': { mail: false },
   'pruning.report_dismissed': { mail: false },
   'pruning.reported_upheld': { mail: false },
+  // Encouragement on a check-in (打卡) stays in-app.
+  'activities.reacted': { mail: false },
+  'activities.commented': { mail: false },
 } as const satisfies Record<string, { mail: boolean }>;
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;

@@ -5,6 +5,7 @@
  */
 import type { Generated } from 'kysely';
 import type { PruningTables } from '../../features/pruning/tables.js';
+import type { ActivityTables } from '../../features/activities/tables.js';
 import type { JobTables } from '../../jobs/tables.js';
 import type { GateTables } from '../../features/gate/tables.js';
 import type { CommunityTables } from '../../features/communities/tables.js';
@@ -73,7 +74,7 @@ export interface AuditEntriesTable {
   at: string;
 }
 
-export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables {
+export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables, ActivityTables {
   users: UsersTable;
   sessions: SessionsTable;
   passwordResets: PasswordResetsTable;

@@ -1,0 +1,7 @@
+/**
+ * Activities' front door: 打卡 challenges (and, next, events). Other features,
+ * jobs and the app import this file only (pure code may import ./rules.js).
+ */
+export { createChallenge, listChallenges, getChallenge, joinChallenge, checkIn, respond } from './challenges.js';
+export { activitiesRoutes } from './routes.js';
+export * from './rules.js';

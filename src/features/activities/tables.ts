@@ -1,0 +1,59 @@
+/** Tables of activities (migration 0006_activities). */
+import type { Period } from './rules.js';
+
+export interface ChallengesTable {
+  id: string;
+  communityId: string;
+  title: string;
+  description: string;
+  period: Period;
+  weekdays: string | null; // JSON number[]
+  startDate: string;
+  endDate: string | null;
+  valueLabel: string | null;
+  makeupCards: number;
+  makeupEvery: number;
+  makeupReach: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface ChallengeMembersTable {
+  challengeId: string;
+  userId: string;
+  communityId: string;
+  joinedAt: string;
+  makeupsUsed: number;
+}
+
+export interface CheckinsTable {
+  id: string;
+  challengeId: string;
+  communityId: string;
+  userId: string;
+  periodKey: string;
+  text: string;
+  value: number | null;
+  madeUp: number; // 0/1
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ResponseKind = 'reaction' | 'comment';
+
+export interface CheckinResponsesTable {
+  id: string;
+  checkinId: string;
+  communityId: string;
+  userId: string;
+  kind: ResponseKind;
+  text: string;
+  createdAt: string;
+}
+
+export interface ActivityTables {
+  challenges: ChallengesTable;
+  challengeMembers: ChallengeMembersTable;
+  checkins: CheckinsTable;
+  checkinResponses: CheckinResponsesTable;
+}
