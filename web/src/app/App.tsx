@@ -47,6 +47,8 @@ const ApplicationStatusPage = lazyPage(() => import('../features/gate/StatusPage
 const GateConsole = lazyPage(() => import('../features/gate/console/GateConsole.js'), 'GateConsole');
 const OnboardingPage = lazyPage(() => import('../features/members/OnboardingPage.js'), 'OnboardingPage');
 const ProfilePage = lazyPage(() => import('../features/members/ProfilePage.js'), 'ProfilePage');
+const ActivitiesPage = lazyPage(() => import('../features/activities/ActivitiesPage.js'), 'ActivitiesPage');
+const ChallengePage = lazyPage(() => import('../features/activities/ChallengePage.js'), 'ChallengePage');
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 
@@ -84,6 +86,8 @@ export function App() {
                 <Route path="c/:slug/status" element={<ApplicationStatusPage />} />
                 <Route path="c/:slug/welcome" element={<OnboardingPage />} />
                 <Route path="c/:slug/m/:userId" element={<ProfilePage />} />
+                <Route path="c/:slug/activities" element={<ActivitiesPage />} />
+                <Route path="c/:slug/challenges/:id" element={<ChallengePage />} />
                 <Route path="c/:slug/console" element={<ConsoleLayout />}>
                   <Route index element={<CharterTab />} />
                   <Route path="members" element={<MembersTab />} />
