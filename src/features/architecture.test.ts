@@ -36,6 +36,8 @@ const OWNER: Record<string, string> = {
   memberReports: 'pruning',
   appeals: 'pruning',
   challenges: 'activities',
+  events: 'activities',
+  eventRsvps: 'activities',
   challengeMembers: 'activities',
   checkins: 'activities',
   checkinResponses: 'activities',

@@ -65,9 +65,43 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('checkin_responses_checkin').on('checkin_responses').columns(['checkin_id', 'created_at']).execute();
+
+  await db.schema
+    .createTable('events')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('community_id', 'text', (c) => c.notNull().references('communities.id').onDelete('cascade'))
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('starts_at', 'text', (c) => c.notNull())
+    .addColumn('ends_at', 'text')
+    .addColumn('capacity', 'integer', (c) => c.notNull())
+    .addColumn('venue', 'text') // shown only to those going
+    .addColumn('map_link', 'text')
+    .addColumn('meeting_link', 'text')
+    .addColumn('register_until', 'text')
+    .addColumn('code_secret', 'text', (c) => c.notNull()) // signs the check-in codes
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('events_community').on('events').columns(['community_id', 'starts_at']).execute();
+
+  await db.schema
+    .createTable('event_rsvps')
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('community_id', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull()) // going | waitlisted | maybe | not_going
+    .addColumn('seq', 'integer', (c) => c.notNull()) // arrival order of the latest ask for a place
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('attended_at', 'text')
+    .addColumn('checked_in_by', 'text')
+    .addPrimaryKeyConstraint('event_rsvps_pk', ['event_id', 'user_id'])
+    .execute();
+  await db.schema.createIndex('event_rsvps_status').on('event_rsvps').columns(['event_id', 'status', 'seq']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['checkin_responses', 'checkins', 'challenge_members', 'challenges']) await db.schema.dropTable(t).execute();
+  for (const t of ['event_rsvps', 'events', 'checkin_responses', 'checkins', 'challenge_members', 'challenges']) await db.schema.dropTable(t).execute();
   await db.schema.alterTable('communities').dropColumn('timezone').execute();
 }

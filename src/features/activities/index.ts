@@ -3,5 +3,6 @@
  * jobs and the app import this file only (pure code may import ./rules.js).
  */
 export { createChallenge, listChallenges, getChallenge, joinChallenge, checkIn, respond } from './challenges.js';
+export { createEvent, listEvents, getEvent, rsvp, attendees, attendeesCsv, myCode, checkInByCode, eventIcs } from './events.js';
 export { activitiesRoutes } from './routes.js';
 export * from './rules.js';

@@ -11,6 +11,7 @@
 export const PERIODS = ['daily', 'weekly'] as const;
 export type Period = (typeof PERIODS)[number];
 export { DEFAULT_TIMEZONE, isTimezone } from '../communities/rules.js';
+export * from './event-rules.js';
 
 /** The rule of a challenge that the decisions depend on. */
 export interface ChallengeRule {

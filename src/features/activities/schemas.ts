@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { idParam, person, slugParams, timestamp } from '../../kernel/http/schemas.js';
-import { PERIODS } from './rules.js';
+import { PERIODS, RSVP_ASKS, RSVP_STATUSES } from './rules.js';
 
 export { slugParams };
 export const itemParams = slugParams.extend({ id: idParam });
@@ -107,3 +107,69 @@ export type ChallengeList = z.infer<typeof challengeList>;
 export type ChallengeView = z.infer<typeof challengeView>;
 export type CheckinView = z.infer<typeof checkinView>;
 export type CheckinSaved = z.infer<typeof checkinSaved>;
+
+// ── events ───────────────────────────────────────────────────────────────────
+
+const isoTime = z.iso.datetime({ offset: true });
+const link = z.url({ protocol: /^https?$/ }).max(500);
+
+export const eventBody = z
+  .object({
+    title: z.string().trim().min(1).max(120),
+    startsAt: isoTime,
+    capacity: z.number().int().min(1).max(100_000),
+    description: z.string().trim().max(4000).optional(),
+    endsAt: isoTime.optional(),
+    venue: z.string().trim().min(1).max(300).optional(),
+    mapLink: link.optional(),
+    meetingLink: link.optional(),
+    registerUntil: isoTime.optional(),
+  })
+  .strict();
+
+export const rsvpBody = z.object({ status: z.enum(RSVP_ASKS) }).strict();
+export const codeBody = z.object({ code: z.string().trim().min(4).max(40) }).strict();
+export const csvQuery = z.object({ format: z.enum(['json', 'csv']).optional() });
+
+export const eventList = z.object({
+  events: z.array(z.object({ id: z.string(), title: z.string(), startsAt: timestamp, capacity: z.number(), going: z.number(), myStatus: z.enum(RSVP_STATUSES).nullable() })),
+});
+
+const standing = z.object({ status: z.enum(RSVP_STATUSES), position: z.number().nullable().describe('place on the waitlist, 1 = next') });
+export const rsvpSaved = standing;
+
+export const eventView = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  startsAt: timestamp,
+  endsAt: timestamp.nullable(),
+  capacity: z.number(),
+  registerUntil: timestamp.nullable(),
+  going: z.number(),
+  waitlisted: z.number(),
+  attended: z.number(),
+  venue: z.string().nullable().describe('only for those going and the hosts'),
+  mapLink: z.string().nullable(),
+  meetingLink: z.string().nullable(),
+  hasVenue: z.boolean(),
+  hasMeetingLink: z.boolean(),
+  me: standing.extend({ status: z.enum(RSVP_STATUSES).nullable(), attended: z.boolean() }),
+  host: z.boolean(),
+});
+
+export const attendeeList = z.object({
+  attendees: z.array(z.object({ member: person, status: z.enum(RSVP_STATUSES), position: z.number().nullable(), respondedAt: timestamp, attendedAt: timestamp.nullable() })),
+});
+export const attendeeCsv = z.string().describe('CSV with a header row: name, member_id, status, waitlist_position, responded_at, attended_at');
+export const myCode = z.object({ code: z.string(), qrSvg: z.string().describe('the code as a QR image (SVG)'), used: z.boolean() });
+export const checkedIn = z.object({ member: person, attendedAt: timestamp });
+export const ics = z.string().describe('text/calendar');
+
+export type EventBody = z.infer<typeof eventBody>;
+export type EventList = z.infer<typeof eventList>;
+export type EventView = z.infer<typeof eventView>;
+export type RsvpSaved = z.infer<typeof rsvpSaved>;
+export type AttendeeList = z.infer<typeof attendeeList>;
+export type MyCode = z.infer<typeof myCode>;
+export type CheckedIn = z.infer<typeof checkedIn>;

@@ -1,5 +1,5 @@
 /** Tables of activities (migration 0006_activities). */
-import type { Period } from './rules.js';
+import type { Period, RsvpStatus } from './rules.js';
 
 export interface ChallengesTable {
   id: string;
@@ -51,7 +51,38 @@ export interface CheckinResponsesTable {
   createdAt: string;
 }
 
+export interface EventsTable {
+  id: string;
+  communityId: string;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string | null;
+  capacity: number;
+  venue: string | null;
+  mapLink: string | null;
+  meetingLink: string | null;
+  registerUntil: string | null;
+  codeSecret: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface EventRsvpsTable {
+  eventId: string;
+  userId: string;
+  communityId: string;
+  status: RsvpStatus;
+  seq: number;
+  createdAt: string;
+  updatedAt: string;
+  attendedAt: string | null;
+  checkedInBy: string | null;
+}
+
 export interface ActivityTables {
+  events: EventsTable;
+  eventRsvps: EventRsvpsTable;
   challenges: ChallengesTable;
   challengeMembers: ChallengeMembersTable;
   checkins: CheckinsTable;

@@ -21,6 +21,7 @@ export const NOTICE_KINDS = {
   // Encouragement on a check-in (打卡) stays in-app.
   'activities.reacted': { mail: false },
   'activities.commented': { mail: false },
+  'activities.promoted': { mail: true }, // off an event's waitlist: a place is yours
 } as const satisfies Record<string, { mail: boolean }>;
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;

@@ -54,13 +54,14 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
  * its own server and connection pool, the same clock. Sessions live in the
  * database, so a client's cookies work on either instance (`TestClient.on`).
  */
-export async function startSecondInstance(t: TestApp): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+export async function startSecondInstance(t: TestApp): Promise<{ app: FastifyInstance; ctx: AppContext; close(): Promise<void> }> {
   const db = connect({ databaseUrl: t.db.databaseUrl, pgSchema: t.db.pgSchema, sqlitePath: t.db.sqlitePath });
   const ctx: AppContext = { ...t.ctx, db };
   const app = await buildServer(ctx, { authRateLimit: 1000 });
   await app.ready();
   return {
     app,
+    ctx,
     close: async () => {
       await app.close();
       await db.close();
