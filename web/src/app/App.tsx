@@ -49,6 +49,9 @@ const OnboardingPage = lazyPage(() => import('../features/members/OnboardingPage
 const ProfilePage = lazyPage(() => import('../features/members/ProfilePage.js'), 'ProfilePage');
 const ActivitiesPage = lazyPage(() => import('../features/activities/ActivitiesPage.js'), 'ActivitiesPage');
 const ChallengePage = lazyPage(() => import('../features/activities/ChallengePage.js'), 'ChallengePage');
+const EventsPage = lazyPage(() => import('../features/activities/EventsPage.js'), 'EventsPage');
+const EventPage = lazyPage(() => import('../features/activities/EventPage.js'), 'EventPage');
+const HostCheckinPage = lazyPage(() => import('../features/activities/HostCheckinPage.js'), 'HostCheckinPage');
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 
@@ -88,6 +91,9 @@ export function App() {
                 <Route path="c/:slug/m/:userId" element={<ProfilePage />} />
                 <Route path="c/:slug/activities" element={<ActivitiesPage />} />
                 <Route path="c/:slug/challenges/:id" element={<ChallengePage />} />
+                <Route path="c/:slug/events" element={<EventsPage />} />
+                <Route path="c/:slug/events/:id" element={<EventPage />} />
+                <Route path="c/:slug/events/:id/checkin" element={<HostCheckinPage />} />
                 <Route path="c/:slug/console" element={<ConsoleLayout />}>
                   <Route index element={<CharterTab />} />
                   <Route path="members" element={<MembersTab />} />
