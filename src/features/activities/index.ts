@@ -5,4 +5,5 @@
 export { createChallenge, listChallenges, getChallenge, joinChallenge, checkIn, respond } from './challenges.js';
 export { createEvent, listEvents, getEvent, rsvp, attendees, attendeesCsv, myCode, checkInByCode, eventIcs } from './events.js';
 export { activitiesRoutes } from './routes.js';
+export { loadActivitiesDemo } from './demo.js';
 export * from './rules.js';
