@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, missingPrerequisite, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
+import { Api, launchBrowser, missingPrerequisite, screenshotDir, signInAs, startServer, type Browser, type RunningServer } from './helpers.js';
 
 const slug = 'night-readers';
 const password = 'e2e-gate-pruning-1';
@@ -23,47 +23,20 @@ let page: Page;
 let shots: string;
 let code: string;
 
-/** A signed-in API client for setup steps a person would do elsewhere (cookie jar + CSRF). */
-class Api {
-  private cookies = new Map<string, string>();
-  private csrf?: string;
-  async call<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    if (method !== 'GET' && !this.csrf) this.csrf = (await this.call<{ token: string }>('GET', '/api/csrf')).body.token;
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (method !== 'GET') headers['x-csrf-token'] = this.csrf!;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(server.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, ...v] = pair!.split('=');
-      this.cookies.set(k!.trim(), v.join('='));
-    }
-    const text = await res.text();
-    return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
-  }
-}
-
 async function signUp(api: Api, who: { email: string; name: string }) {
   const r = await api.call('POST', '/api/auth/signup', { email: who.email, password, displayName: who.name, locale: 'en' });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.user.id as string;
 }
 
-const ownerApi = new Api();
-const quietApi = new Api();
+const ownerApi = new Api(() => server.url);
+const quietApi = new Api(() => server.url);
 
 const advanceDays = async (days: number) => expect((await ownerApi.call('POST', '/api/testing/clock', { days })).status).toBe(200);
 const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 150 });
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-async function signInAs(who: { email: string }) {
-  await browser.context.clearCookies();
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await eventually(() => page.url().endsWith('/signin')).toBe(false);
-}
+const signIn = (who: { email: string }) => signInAs(page, who, password);
 
 describe('the gate, both ways, in a real browser', () => {
   beforeAll(async () => {
@@ -138,7 +111,7 @@ describe('the gate, both ways, in a real browser', () => {
   it('the operator tries the inactivity rule in a dry run, switches it on and sweeps: only the quiet member is warned', async () => {
     await advanceDays(3); // day 11: Quentin has been silent for 11 days, Nina joined 3 days ago
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signInAs(owner);
+    await signIn(owner);
     await page.goto(`/c/${slug}/console/pruning`);
     await page.getByRole('switch', { name: 'Inactive for N days' }).click();
     await page.getByLabel('Inactive for N days N').fill('10');
@@ -158,7 +131,7 @@ describe('the gate, both ways, in a real browser', () => {
 
   it('the warned member reads why, the deadline and what would keep them', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signInAs(quiet);
+    await signIn(quiet);
     // The member home says so and the bell has the notice; both lead to the standing page.
     await page.goto(`/c/${slug}/home`);
     await eventually(() => page.getByTestId('standing-banner').isVisible()).toBe(true);
@@ -178,7 +151,7 @@ describe('the gate, both ways, in a real browser', () => {
 
   it('after the grace period the sweep removes the member, who can then appeal', async () => {
     await advanceDays(4); // day 15: the deadline (day 14) has passed; Nina is 7 days in, under the threshold
-    await signInAs(owner);
+    await signIn(owner);
     await page.goto(`/c/${slug}/console/pruning`);
     await page.getByRole('button', { name: 'Run the sweep now' }).click();
     await eventually(() => page.getByText(/Sweep done: 0 warned, 0 cleared, 0 to review, 1 removed/).isVisible()).toBe(true);
@@ -186,7 +159,7 @@ describe('the gate, both ways, in a real browser', () => {
     await eventually(() => page.locator('.ant-table-row').filter({ hasText: 'removed' }).filter({ hasText: quiet.name }).count()).toBe(1);
     await shot('06-audit');
 
-    await signInAs(quiet);
+    await signIn(quiet);
     // The community's own page shows a removed member their standing, not an invitation to apply.
     await page.goto(`/c/${slug}`);
     await eventually(() => page.getByTestId('standing-banner').isVisible()).toBe(true);

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { packageRoot } from '../../src/kernel/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -129,4 +129,35 @@ export function outbox(server: RunningServer, to: string): { subject: string; te
   } finally {
     db.close();
   }
+}
+
+/** A signed-in API client for setup steps a person would do elsewhere (cookie jar + CSRF). */
+export class Api {
+  constructor(private readonly base: () => string) {}
+  private cookies = new Map<string, string>();
+  private csrf?: string;
+  async call<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    if (method !== 'GET' && !this.csrf) this.csrf = (await this.call<{ token: string }>('GET', '/api/csrf')).body.token;
+    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (method !== 'GET') headers['x-csrf-token'] = this.csrf!;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(this.base() + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, ...v] = pair!.split('=');
+      this.cookies.set(k!.trim(), v.join('='));
+    }
+    const text = await res.text();
+    return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
+  }
+}
+
+/** Signs in through the page's form (cookies cleared first) and waits to leave the sign-in page. */
+export async function signInAs(page: Page, who: { email: string }, password: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'), { timeout: 15_000 });
 }

@@ -90,7 +90,7 @@ function CheckinCard({ c, me, act }: { c: ChallengeView; me: Me; act: Act }) {
   return (
     <Card size="small" style={{ marginBottom: 12 }}>
       <Space size="large" style={{ marginBottom: 12 }}>
-        <Statistic title={t('activities-ui:challenge.streak')} value={me.streak} suffix={t(`activities-ui:unit.${c.period}`)} />
+        <Statistic title={t(`activities-ui:challenge.streakIn.${c.period}`)} value={me.streak} />
         <Statistic title={t('activities-ui:challenge.total')} value={me.total} />
         <Statistic title={t('activities-ui:challenge.completion')} value={me.completion} suffix="%" />
       </Space>
