@@ -6,4 +6,5 @@ export { createChallenge, listChallenges, getChallenge, joinChallenge, checkIn, 
 export { createEvent, listEvents, getEvent, rsvp, attendees, attendeesCsv, myCode, checkInByCode, eventIcs } from './events.js';
 export { activitiesRoutes } from './routes.js';
 export { loadActivitiesDemo } from './demo.js';
+export { missedCheckinsRule } from './missed-rule.js';
 export * from './rules.js';

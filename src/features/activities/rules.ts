@@ -182,3 +182,11 @@ export function endAfter(startDate: string, period: Period, days: number): strin
 export function byStanding<T extends Tally & { joinedAt: string }>(a: T, b: T): number {
   return b.streak - a.streak || b.total - a.total || b.completion - a.completion || a.joinedAt.localeCompare(b.joinedAt);
 }
+
+/** Periods missed in a row, counting back from `until` (a local date, usually yesterday). */
+export function missedInARow(rule: ChallengeRule, checked: ReadonlySet<string>, since: string, until: string): number {
+  const periods = periodsBetween(rule, since, until).filter((p) => rule.period === 'daily' || addDays(p, 6) <= until);
+  let missed = 0;
+  for (let i = periods.length - 1; i >= 0 && !checked.has(periods[i]!); i--) missed++;
+  return missed;
+}
