@@ -26,6 +26,13 @@ for (const dialect of DIALECTS) {
       expect(one.body).toMatchObject({ timezone: 'America/New_York', today: '2026-03-07', streak: 0, me: null, makeup: { cards: 1, earnEvery: 7, reach: 3 } });
     });
 
+    it('the charter carries the time zone; an unknown zone is refused by name', async () => {
+      expect((await c.owner.c.get(`/api/communities/${c.slug}/home`)).body.community.timezone).toBe('America/New_York');
+      const bad = await c.owner.c.patch(`/api/communities/${c.slug}/charter`, { timezone: 'Mars/Olympus' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.fields[0].path).toBe('timezone');
+    });
+
     it('a plain member cannot create one; bad input names the field', async () => {
       expect((await c.members[0]!.c.post(base(), { title: 'x', period: 'daily' })).status).toBe(403);
       const bad = await c.owner.c.post(base(), { title: 'x', period: 'hourly' });
