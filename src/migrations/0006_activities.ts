@@ -34,6 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('community_id', 'text', (c) => c.notNull())
     .addColumn('joined_at', 'text', (c) => c.notNull())
     .addColumn('makeups_used', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('reminded_for', 'text') // the period last reminded about (once per period)
     .addPrimaryKeyConstraint('challenge_members_pk', ['challenge_id', 'user_id'])
     .execute();
 

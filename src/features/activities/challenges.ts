@@ -11,6 +11,7 @@ import { newId } from '../../kernel/ids.js';
 import { usersById } from '../accounts/index.js';
 import { openCommunity, type CommunityRow } from '../communities/index.js';
 import { notify } from '../members/index.js';
+import { ruleOf } from './challenge-rule.js';
 import { canRun, canTakePart } from './policy.js';
 import {
   byStanding,
@@ -32,17 +33,6 @@ import type { ChallengeBody, ChallengeView, CheckinBody, CheckinView, ResponseBo
 import * as store from './store.js';
 
 export const timezoneOf = (c: CommunityRow): string => c.timezone ?? DEFAULT_TIMEZONE;
-
-function ruleOf(c: store.ChallengeRow, timezone: string): ChallengeRule {
-  return {
-    period: c.period,
-    weekdays: c.weekdays ? (JSON.parse(c.weekdays) as number[]) : null,
-    startDate: c.startDate,
-    endDate: c.endDate,
-    timezone,
-    makeup: { cards: c.makeupCards, earnEvery: c.makeupEvery, reach: c.makeupReach },
-  };
-}
 
 export async function createChallenge(ctx: AppContext, slug: string, userId: string | null, body: ChallengeBody) {
   const now = ctx.clock.now();
@@ -195,7 +185,7 @@ export async function joinChallenge(ctx: AppContext, slug: string, userId: strin
   return inTransaction(ctx.db, async (trx) => {
     const { community, challenge, rule, me } = await openChallenge(trx, slug, userId, id);
     if (challengeState(rule, ctx.clock.now()) === 'ended') throw Conflict('this challenge has ended', 'id', 'challenge_ended');
-    const joined = await store.insertChallengeMember(trx, { challengeId: challenge.id, userId: me, communityId: community.id, joinedAt: at, makeupsUsed: 0 });
+    const joined = await store.insertChallengeMember(trx, { challengeId: challenge.id, userId: me, communityId: community.id, joinedAt: at, makeupsUsed: 0, remindedFor: null });
     return { joined: joined || !!(await store.findChallengeMember(trx, community.id, challenge.id, me)) };
   });
 }

@@ -55,7 +55,7 @@ async function dailyPractice(trx: Q, cid: string, host: string, people: string[]
   for (const [n, userId] of people.entries()) {
     const steadiness = 0.55 + rng() * 0.45;
     const joinedDay = n < 24 ? 0 : Math.floor(rng() * 8);
-    await trx.insertInto('challengeMembers').values({ challengeId: id, userId, communityId: cid, joinedAt: new Date(now.getTime() - (15 - joinedDay) * DAY_MS).toISOString(), makeupsUsed: 0 }).execute();
+    await trx.insertInto('challengeMembers').values({ challengeId: id, userId, communityId: cid, joinedAt: new Date(now.getTime() - (15 - joinedDay) * DAY_MS).toISOString(), makeupsUsed: 0, remindedFor: null }).execute();
     const missed: string[] = [];
     for (let d = joinedDay; d <= 14; d++) {
       const period = addDays(startDate, d);

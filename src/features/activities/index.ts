@@ -7,4 +7,5 @@ export { createEvent, listEvents, getEvent, rsvp, attendees, attendeesCsv, myCod
 export { activitiesRoutes } from './routes.js';
 export { loadActivitiesDemo } from './demo.js';
 export { missedCheckinsRule } from './missed-rule.js';
+export { sendCheckinReminders, REMIND_FROM_HOUR } from './reminders.js';
 export * from './rules.js';

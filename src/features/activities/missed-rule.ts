@@ -8,7 +8,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../kernel/db/schema.js';
 import { registerPruningRule, type PruningRule } from '../pruning/index.js';
-import { addDays, challengeState, localDate, missedInARow, type ChallengeRule } from './rules.js';
+import { ruleOf } from './challenge-rule.js';
+import { addDays, challengeState, localDate, missedInARow } from './rules.js';
 
 export const missedCheckinsRule: PruningRule<{ missed: number }> = {
   id: 'missed_checkins',
@@ -30,7 +31,7 @@ export async function loadMissedCheckins(db: Kysely<Database>, communityId: stri
   const timezone = community.timezone ?? 'Asia/Shanghai';
   const challenges = await db.selectFrom('challenges').selectAll().where('communityId', '=', communityId).execute();
   const rules = challenges
-    .map((c) => ({ id: c.id, rule: { period: c.period, weekdays: c.weekdays ? (JSON.parse(c.weekdays) as number[]) : null, startDate: c.startDate, endDate: c.endDate, timezone, makeup: { cards: 0, earnEvery: 0, reach: 0 } } satisfies ChallengeRule }))
+    .map((c) => ({ id: c.id, rule: ruleOf(c, timezone) }))
     .filter((c) => challengeState(c.rule, now) === 'open');
   if (!rules.length) return null;
   const out = new Map<string, { missed: number }>();

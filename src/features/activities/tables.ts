@@ -24,6 +24,7 @@ export interface ChallengeMembersTable {
   communityId: string;
   joinedAt: string;
   makeupsUsed: number;
+  remindedFor: string | null;
 }
 
 export interface CheckinsTable {

@@ -22,6 +22,7 @@ export const NOTICE_KINDS = {
   'activities.reacted': { mail: false },
   'activities.commented': { mail: false },
   'activities.promoted': { mail: true }, // off an event's waitlist: a place is yours
+  'activities.checkin_reminder': { mail: false }, // the evening before the day closes
 } as const satisfies Record<string, { mail: boolean }>;
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;
