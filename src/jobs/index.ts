@@ -37,9 +37,9 @@ if (!registeredJobs().some((j) => j.name === CHECKIN_REMINDERS_JOB)) {
   registerJob({ name: CHECKIN_REMINDERS_JOB, schedule: { everyMs: 10 * 60_000 }, run: async (ctx, now) => void (await sendCheckinReminders(ctx, now)) });
 }
 
-/** Starts polling every 30 s; each due run happens once across all processes sharing the database. */
+/** Starts polling (every 15 s); each due run happens once across all processes sharing the database. */
 export function startScheduler(ctx: AppContext, onError: (job: string, err: unknown) => void = (job, err) => console.error(`job ${job} failed`, err)): Scheduler {
   const scheduler = new Scheduler(ctx, { onError });
-  scheduler.start(30_000);
+  scheduler.start();
   return scheduler;
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Api, launchBrowser, missingPrerequisite, screenshotDir, signInAs, startServer, type Browser, type RunningServer } from './helpers.js';
+import { Api, launchBrowser, missingPrerequisite, screenshotDir, signInThroughPage, startServer, type Browser, type RunningServer } from './helpers.js';
 
 const slug = 'daily-practice';
 const password = 'e2e-activities-1';
@@ -43,7 +43,7 @@ async function admit(api: Api, who: { email: string; name: string }) {
   return me.user.id as string;
 }
 
-const signIn = (who: { email: string }) => signInAs(page, who, password);
+const signIn = (who: { email: string }) => signInThroughPage(page, who, password);
 
 describe('activities in a real browser at 375 px', () => {
   beforeAll(async () => {

@@ -74,6 +74,14 @@ export interface AuditEntriesTable {
   at: string;
 }
 
+/** kernel/search: one row per indexed document (PostgreSQL adds a `terms` tsvector, SQLite an FTS5 table). */
+export interface SearchDocsTable {
+  id: Generated<number>;
+  scope: string;
+  docId: string;
+  body: string;
+}
+
 export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables, ActivityTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -81,4 +89,5 @@ export interface Database extends CommunityTables, MemberTables, PruningTables, 
   mailOutbox: MailOutboxTable;
   activityEvents: ActivityEventsTable;
   auditEntries: AuditEntriesTable;
+  searchDocs: SearchDocsTable;
 }
