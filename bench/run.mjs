@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: times `shequn diagnose --json` on generated Telegram exports
- * against a bare `JSON.parse(fs.readFileSync(file, 'utf8'))` of the same file.
+ * against a bare `JSON.parse(fs.readFileSync(file, 'utf8'))` of the same file,
+ * then check-in throughput (bench/checkins.mjs).
  *
  *   node bench/run.mjs [--importer-only] [--sizes 100000,1000000] [--keep] [--checks-only | --no-checks] [--no-health]
  *
@@ -87,6 +88,11 @@ try {
 console.log(`\nTelegram export benchmark (${importerOnly ? 'importer only' : 'shequn diagnose --json'}), node ${process.version}`);
 console.table(rows);
 console.log('target: ratio <= 2 and peak RSS < 1024 MiB at 1,000,000 messages');
+if (!importerOnly) {
+  // Check-ins (打卡) through the use case, on both engines.
+  const r = spawnSync(process.execPath, [join(root, 'bench/checkins.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) console.error(`check-in benchmark failed (exit ${r.status})`);
+}
 console.log(`load average now: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs (wall times are only comparable on a quiet machine)`);
 
 // The health page's timing at 1× and 100× the demo's events (bench/health.mjs); --no-health skips it.

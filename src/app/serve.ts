@@ -11,6 +11,7 @@ import { loadDemo, type DemoResult } from '../features/communities/index.js';
 import type { AppContext } from '../kernel/context.js';
 import { loadGateDemo } from '../features/gate/index.js';
 import { loadContentDemo } from '../features/content/index.js';
+import { loadActivitiesDemo } from '../features/activities/index.js';
 import { startScheduler } from '../jobs/index.js';
 
 export interface ServeOptions {
@@ -63,10 +64,7 @@ export async function demoCommand({ force }: { force: boolean }): Promise<number
   const ctx = await createContext(config);
   try {
     const result = await loadDemo(ctx, { onlyIfEmpty: false, force });
-    if (result.created) {
-      await loadGateDemo(ctx, { slug: result.slug, force: true });
-      await loadContentDemo(ctx, { slug: result.slug });
-    }
+    if (result.created) await loadSides(ctx, result.slug);
     console.log(result.created ? `Loaded the demo community "${result.name}" (/c/${result.slug}).` : `The demo community is already there (/c/${result.slug}); use --force to load it again.`);
     if (result.signIn) console.log(`Demo sign-in: ${result.signIn.email} / ${result.signIn.password}`);
     return 0;
@@ -83,12 +81,15 @@ export async function loadDemoOnFirstStart(ctx: AppContext, wanted: boolean): Pr
   if (!wanted) return null;
   const result = await loadDemo(ctx, { onlyIfEmpty: true });
   // The gate's side of the demo (form, rules, campaign links, applications, introductions)
-  if (result.created) {
-    await loadGateDemo(ctx, { slug: result.slug, force: true });
-    // Posts, questions and answers inside, written through the content use cases
-    await loadContentDemo(ctx, { slug: result.slug });
-  }
+    if (result.created) await loadSides(ctx, result.slug);
   return result;
+}
+
+/** The other features' sides of the demo community: the gate's, the posts and questions inside, then activities. */
+async function loadSides(ctx: AppContext, slug: string): Promise<void> {
+  await loadGateDemo(ctx, { slug, force: true });
+  await loadContentDemo(ctx, { slug });
+  await loadActivitiesDemo(ctx, { slug, force: true });
 }
 
 function describeDb(config: Config): string {

@@ -17,8 +17,9 @@ import { contentRoutes } from '../features/content/index.js';
 import { gateRoutes, loadConfig as loadGateConfig } from '../features/gate/index.js';
 import { membersRoutes, useIntroSettings } from '../features/members/index.js';
 import { healthRoutes } from '../features/health/index.js';
+import { activitiesRoutes } from '../features/activities/index.js';
 
-const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes, healthRoutes, contentRoutes];
+const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes, healthRoutes, contentRoutes, activitiesRoutes];
 
 // The introduction template and deadline live in the gate's settings; members reads them from there.
 useIntroSettings(async (db, communityId) => (await loadGateConfig(db, communityId)).settings);

@@ -7,6 +7,7 @@ import type { AppContext } from '../kernel/context.js';
 import { sweepAll } from '../features/pruning/index.js';
 import { sendAllRenewalReminders, waitlistJob, WAITLIST_JOB } from '../features/gate/index.js';
 import { refreshAllHealth, sendWeeklyReports } from '../features/health/index.js';
+import { sendCheckinReminders } from '../features/activities/index.js';
 import { registerJob, registeredJobs } from './registry.js';
 import { Scheduler } from './scheduler.js';
 
@@ -44,6 +45,12 @@ if (!registeredJobs().some((j) => j.name === HEALTH_WEEKLY_JOB)) {
 }
 
 if (!registeredJobs().some((j) => j.name === WAITLIST_JOB)) registerJob(waitlistJob); // freed places go to the gate's waitlist
+
+/** 打卡 reminders: from 20:00 in each community's zone, once per member and period (the job only looks every 10 minutes). */
+export const CHECKIN_REMINDERS_JOB = 'activities.checkin_reminders';
+if (!registeredJobs().some((j) => j.name === CHECKIN_REMINDERS_JOB)) {
+  registerJob({ name: CHECKIN_REMINDERS_JOB, schedule: { everyMs: 10 * 60_000 }, run: async (ctx, now) => void (await sendCheckinReminders(ctx, now)) });
+}
 
 /** Starts polling (every 15 s); each due run happens once across all processes sharing the database. */
 export function startScheduler(ctx: AppContext, onError: (job: string, err: unknown) => void = (job, err) => console.error(`job ${job} failed`, err)): Scheduler {

@@ -15,6 +15,7 @@ import * as m0007 from './0007_search.js';
 import * as m0008 from './0008_health.js';
 import * as m0009 from './0009_content.js';
 import * as m0010 from './0010_core_duties.js';
+import * as m0011 from './0011_activities.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -32,4 +33,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0008_health': m0008,
   '0009_content': m0009,
   '0010_core_duties': m0010,
+  '0011_activities': m0011,
 };

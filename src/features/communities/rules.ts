@@ -96,3 +96,16 @@ export function slugProblem(slug: string): string | null {
 export function hasRoom(capacity: number | null, activeMembers: number): boolean {
   return capacity === null || activeMembers < capacity;
 }
+
+/** The zone of a community that has not chosen one: most Shequn communities are in China. */
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
+/** Whether the engine knows an IANA time zone (what "today" means for a community's activities). */
+export function isTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../../kernel/activity/taxonomy.js';
 import { person, timestamp } from '../../kernel/http/schemas.js';
-import { COMMUNITY_TYPES, MEMBERSHIP_STATES, ROLES, slugProblem } from './rules.js';
+import { COMMUNITY_TYPES, isTimezone, MEMBERSHIP_STATES, ROLES, slugProblem } from './rules.js';
 import { cursorParam } from '../../kernel/paging.js';
 
 export const NAME_MAX = 80;
@@ -30,6 +30,9 @@ const capacity = z
   .max(CAPACITY_MAX, { error: `at most ${CAPACITY_MAX}` })
   .nullable();
 
+/** What "today" means for the community's activities: an IANA zone such as Asia/Shanghai. */
+const timezone = z.string().max(64).refine(isTimezone, { error: 'an IANA time zone such as Asia/Shanghai' });
+
 export const charterInput = z.object({
   slug,
   name,
@@ -41,6 +44,7 @@ export const charterInput = z.object({
   capacity: capacity.optional(),
   publicTeaser: z.boolean().optional(),
   teaser: text.optional(),
+  timezone: timezone.optional(),
 });
 
 export const charterPatch = z
@@ -55,6 +59,7 @@ export const charterPatch = z
     capacity: capacity.optional(),
     publicTeaser: z.boolean().optional(),
     teaser: text.optional(),
+    timezone: timezone.optional(),
   })
   .strict();
 
@@ -106,6 +111,7 @@ export const community = z.object({
   capacity: z.number().int().nullable(),
   publicTeaser: z.boolean(),
   teaser: z.string(),
+  timezone: z.string(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -15,13 +15,13 @@ import { newId } from '../../kernel/ids.js';
 import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import { openCommunity } from './opening.js';
 import { actorOf, communityPermissions } from './permissions.js';
-import { slugProblem } from './rules.js';
+import { DEFAULT_TIMEZONE, slugProblem } from './rules.js';
 import * as store from './store.js';
 import { toActivityItem, toCommunity, toPublic, toViewer, type ActivityItem, type Community, type PublicCommunity, type Viewer } from './views.js';
 
 /** A charter as written: the community's own fields, with the optional ones optional. */
 export type CharterInput = Pick<Community, 'slug' | 'name' | 'type' | 'sharedNeed' | 'valuePromise' | 'norms' | 'entryCriteria'> &
-  Partial<Pick<Community, 'capacity' | 'publicTeaser' | 'teaser'>>;
+  Partial<Pick<Community, 'capacity' | 'publicTeaser' | 'teaser' | 'timezone'>>;
 export type CharterPatch = Partial<CharterInput>;
 
 /** What a member sees in the home's recent activity: talk, activities and arrivals — not operators' decisions. */
@@ -53,6 +53,7 @@ export async function createCommunity(ctx: AppContext, userId: string, input: Ch
     capacity: input.capacity ?? null,
     publicTeaser: input.publicTeaser === false ? 0 : 1,
     teaser: input.teaser ?? '',
+    timezone: input.timezone ?? DEFAULT_TIMEZONE,
     createdBy: userId,
     createdAt: at,
     updatedAt: at,
@@ -150,7 +151,7 @@ export async function homeFeed(ctx: AppContext, slug: string, userId: string | n
   return { events: page.rows.map(toActivityItem), nextCursor: page.nextCursor };
 }
 
-const CHARTER_FIELDS = ['slug', 'name', 'type', 'sharedNeed', 'valuePromise', 'norms', 'entryCriteria', 'capacity', 'publicTeaser', 'teaser'] as const;
+const CHARTER_FIELDS = ['slug', 'name', 'type', 'sharedNeed', 'valuePromise', 'norms', 'entryCriteria', 'capacity', 'publicTeaser', 'teaser', 'timezone'] as const;
 
 export async function updateCharter(ctx: AppContext, slug: string, userId: string | null, patch: CharterPatch): Promise<{ community: Community }> {
   const at = ctx.clock.now().toISOString();

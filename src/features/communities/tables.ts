@@ -16,6 +16,8 @@ export interface CommunitiesTable {
   capacity: number | null;
   publicTeaser: number; // 0/1: the public page shows the teaser
   teaser: string;
+  /** IANA zone for what "today" means (activities); the column defaults to Asia/Shanghai. */
+  timezone?: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

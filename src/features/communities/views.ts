@@ -3,7 +3,7 @@
  * charter, its public face, a viewer's membership, a member, an activity item.
  * Pure mapping from rows; what a viewer may see is decided by the use cases.
  */
-import type { CommunityType, MembershipState, Role } from './rules.js';
+import { DEFAULT_TIMEZONE, type CommunityType, type MembershipState, type Role } from './rules.js';
 import type { ActivityItem, Community, Member, PublicCommunity, Viewer } from './schemas.js';
 import type { CommunityRow, MembershipRow } from './store.js';
 
@@ -22,6 +22,7 @@ export function toCommunity(row: CommunityRow): Community {
     capacity: row.capacity === null ? null : Number(row.capacity),
     publicTeaser: Number(row.publicTeaser) === 1,
     teaser: row.teaser,
+    timezone: row.timezone ?? DEFAULT_TIMEZONE,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

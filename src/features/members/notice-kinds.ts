@@ -27,6 +27,11 @@ export const NOTICE_KINDS = {
   'content.answered': { mail: false }, // your question got its answer
   'content.accepted': { mail: false }, // the asker accepted your answer
   'content.essence': { mail: false }, // your post was marked 精华
+  // Encouragement on a check-in (打卡) stays in-app.
+  'activities.reacted': { mail: false },
+  'activities.commented': { mail: false },
+  'activities.promoted': { mail: true }, // off an event's waitlist: a place is yours
+  'activities.checkin_reminder': { mail: false }, // the evening before the day closes
 } as const satisfies Record<string, { mail: boolean }>;
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;

@@ -22,7 +22,7 @@ import * as store from './store.js';
 export type NoticeData = Record<string, unknown>;
 
 /** Where the person acts on a notice of each feature (the web links the same pages). */
-const PAGE: Record<string, string> = { gate: 'status', pruning: 'standing', health: 'console' };
+const PAGE: Record<string, string> = { gate: 'status', pruning: 'standing', health: 'console', activities: 'activities' };
 
 export async function notify(ctx: AppContext, trx: Q, n: { communityId: string; userId: string; kind: NoticeKind; data?: NoticeData }): Promise<void> {
   const data = Object.fromEntries(Object.entries(n.data ?? {}).filter(([, v]) => v !== undefined && v !== null));

@@ -5,6 +5,7 @@
  */
 import type { Generated } from 'kysely';
 import type { PruningTables } from '../../features/pruning/tables.js';
+import type { ActivityTables } from '../../features/activities/tables.js';
 import type { JobTables } from '../../jobs/tables.js';
 import type { GateTables } from '../../features/gate/tables.js';
 import type { CommunityTables } from '../../features/communities/tables.js';
@@ -83,7 +84,7 @@ export interface SearchDocsTable {
   body: string;
 }
 
-export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables, HealthTables, ContentTables {
+export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables, HealthTables, ContentTables, ActivityTables {
   users: UsersTable;
   sessions: SessionsTable;
   passwordResets: PasswordResetsTable;

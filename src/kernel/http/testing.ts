@@ -7,7 +7,7 @@ import { loadConfig } from '../../app/config.js';
 import { buildServer } from '../../app/server.js';
 import { ManualClock } from '../clock.js';
 import type { AppContext } from '../context.js';
-import type { DialectName } from '../db/connect.js';
+import { connect, type DialectName } from '../db/connect.js';
 import { openTestDb, type TestDb } from '../db/testing.js';
 import { createMailer } from '../mail.js';
 
@@ -49,6 +49,26 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
   };
 }
 
+/**
+ * A second app instance on the same database (another process in production):
+ * its own server and connection pool, the same clock. Sessions live in the
+ * database, so a client's cookies work on either instance (`TestClient.on`).
+ */
+export async function startSecondInstance(t: TestApp): Promise<{ app: FastifyInstance; ctx: AppContext; close(): Promise<void> }> {
+  const db = connect({ databaseUrl: t.db.databaseUrl, pgSchema: t.db.pgSchema, sqlitePath: t.db.sqlitePath });
+  const ctx: AppContext = { ...t.ctx, db };
+  const app = await buildServer(ctx, { authRateLimit: 1000 });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
 export interface TestResponse<T = any> {
   status: number;
   body: T;
@@ -61,6 +81,14 @@ export class TestClient {
   lang?: string;
 
   constructor(private readonly app: FastifyInstance) {}
+
+  /** The same person (cookies) talking to another app instance. */
+  on(app: FastifyInstance): TestClient {
+    const other = new TestClient(app);
+    for (const [k, v] of this.cookies) other.cookies.set(k, v);
+    other.lang = this.lang;
+    return other;
+  }
 
   get<T = any>(url: string) {
     return this.request<T>('GET', url);

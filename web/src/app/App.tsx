@@ -52,6 +52,11 @@ const ComposePage = lazyPage(() => import('../features/content/ComposePage.js'),
 const PostPage = lazyPage(() => import('../features/content/PostPage.js'), 'PostPage');
 const SearchPage = lazyPage(() => import('../features/content/SearchPage.js'), 'SearchPage');
 const CoreConsole = lazyPage(() => import('../features/content/CoreConsole.js'), 'CoreConsole');
+const ActivitiesPage = lazyPage(() => import('../features/activities/ActivitiesPage.js'), 'ActivitiesPage');
+const ChallengePage = lazyPage(() => import('../features/activities/ChallengePage.js'), 'ChallengePage');
+const EventsPage = lazyPage(() => import('../features/activities/EventsPage.js'), 'EventsPage');
+const EventPage = lazyPage(() => import('../features/activities/EventPage.js'), 'EventPage');
+const HostCheckinPage = lazyPage(() => import('../features/activities/HostCheckinPage.js'), 'HostCheckinPage');
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 
@@ -92,6 +97,11 @@ export function App() {
                 <Route path="c/:slug/write" element={<ComposePage />} />
                 <Route path="c/:slug/posts/:id" element={<PostPage />} />
                 <Route path="c/:slug/search" element={<SearchPage />} />
+                <Route path="c/:slug/activities" element={<ActivitiesPage />} />
+                <Route path="c/:slug/challenges/:id" element={<ChallengePage />} />
+                <Route path="c/:slug/events" element={<EventsPage />} />
+                <Route path="c/:slug/events/:id" element={<EventPage />} />
+                <Route path="c/:slug/events/:id/checkin" element={<HostCheckinPage />} />
                 <Route path="c/:slug/console" element={<ConsoleLayout />}>
                   <Route index element={<HealthPage />} />
                   <Route path="charter" element={<CharterTab />} />

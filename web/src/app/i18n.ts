@@ -7,12 +7,12 @@ import { initReactI18next } from 'react-i18next';
 
 export const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export const UI_NAMESPACES = ['common', 'accounts-ui', 'communities-ui', 'pruning', 'pruning-ui', 'gate-ui', 'errors', 'health-ui', 'report', 'content-ui'] as const;
+export const UI_NAMESPACES = ['common', 'accounts-ui', 'communities-ui', 'pruning', 'pruning-ui', 'gate-ui', 'errors', 'health-ui', 'report', 'content-ui', 'activities-ui'] as const;
 
 const STORAGE_KEY = 'shequn_lang';
 const COOKIE = 'shequn_lang';
 
-const files = import.meta.glob('../../../locales/*/{common,accounts-ui,communities-ui,pruning,pruning-ui,gate-ui,errors,health-ui,report,content-ui}.json', { eager: true, import: 'default' });
+const files = import.meta.glob('../../../locales/*/{common,accounts-ui,communities-ui,pruning,pruning-ui,gate-ui,errors,health-ui,report,content-ui,activities-ui}.json', { eager: true, import: 'default' });
 
 function resources() {
   const out: Record<string, Record<string, unknown>> = {};

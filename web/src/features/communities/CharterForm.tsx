@@ -3,17 +3,19 @@
  * Next to each field, a line of the theory it serves (seed: the three conditions of a living group).
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { COMMUNITY_TYPES } from '../../../../src/features/communities/rules.js';
+import { COMMUNITY_TYPES, DEFAULT_TIMEZONE } from '../../../../src/features/communities/rules.js';
 import { showFieldErrors } from '../../app/api.js';
 import { useErrorText } from '../../app/states.js';
 import type { Charter } from './api.js';
 import { slugFormatProblem, slugTaken } from './slug.js';
 
-export const CHARTER_FIELDS = ['name', 'slug', 'type', 'sharedNeed', 'valuePromise', 'norms', 'entryCriteria', 'capacity', 'publicTeaser', 'teaser'] as const;
+export const CHARTER_FIELDS = ['name', 'slug', 'type', 'sharedNeed', 'valuePromise', 'norms', 'entryCriteria', 'capacity', 'timezone', 'publicTeaser', 'teaser'] as const;
 
 /** Upper bounds on length; the server enforces its own and answers with a field error. */
+/** Every zone the browser knows (what "today" means for check-ins and events), Shanghai first. */
+const TIMEZONES = [DEFAULT_TIMEZONE, ...(Intl.supportedValuesOf?.('timeZone') ?? []).filter((z) => z !== DEFAULT_TIMEZONE)].map((z) => ({ value: z, label: z }));
 const MAX = { name: 80, sharedNeed: 4000, valuePromise: 4000, norms: 4000, entryCriteria: 4000, teaser: 4000 } as const;
 
 interface Props {
@@ -73,7 +75,7 @@ export function CharterForm({ initial, currentSlug, submitLabel, onSubmit }: Pro
       layout="vertical"
       size="large"
       onFinish={submit}
-      initialValues={{ type: 'interest', norms: '', entryCriteria: '', publicTeaser: false, capacity: null, teaser: '', ...initial }}
+      initialValues={{ type: 'interest', norms: '', entryCriteria: '', publicTeaser: false, capacity: null, teaser: '', timezone: DEFAULT_TIMEZONE, ...initial }}
       scrollToFirstError
       data-testid="charter-form"
     >
@@ -119,6 +121,9 @@ export function CharterForm({ initial, currentSlug, submitLabel, onSubmit }: Pro
       </Form.Item>
       <Form.Item name="capacity" label={label('capacity')} extra={help('capacity')}>
         <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} placeholder={t('communities-ui:charter.capacity.placeholder')} />
+      </Form.Item>
+      <Form.Item name="timezone" label={label('timezone')} extra={help('timezone')}>
+        <Select showSearch options={TIMEZONES} aria-label={label('timezone')} />
       </Form.Item>
       <Form.Item name="publicTeaser" label={label('publicTeaser')} extra={help('publicTeaser')} valuePropName="checked">
         <Switch aria-label={label('publicTeaser')} />

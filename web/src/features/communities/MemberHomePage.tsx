@@ -47,6 +47,7 @@ export function MemberHomePage() {
             {viewer && <Tag>{t(`communities-ui:role.${viewer.role}`)}</Tag>}
             <Link to={`/c/${slug}`}>{t('communities-ui:nav.publicPage')}</Link>
             <Link to={`/c/${slug}/standing`}>{t('gate-ui:status.standing')}</Link>
+            <Link to={`/c/${slug}/activities`}>{t('activities-ui:nav.activities')}</Link>
           </Space>
         </div>
         <Space>
