@@ -6,10 +6,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../communities/index.js';
-import { DUTY_KINDS, DUTY_PERIODS } from './supply.js';
 import { addDuty, coreDashboard, removeDuty } from './core.js';
-import { BODY_MAX, FEED_SORTS, REACTIONS, REPLY_MAX, TAG_MAX, TAGS_MAX, TEASER_MAX, TITLE_MAX, VISIBILITIES } from './rules.js';
+import { BODY_MAX } from './rules.js';
+import {
+  body, count, created, dashboard, duty, dutyInput, feed, feedQuery, flag, id, person, postInput, postPage, postParams, postSummary, reactInput, reactionCount, replies, replyInput, replyShape, searchResults, settings, settingsPatch, slug, slugParams, teasers, thresholds, weekStats,
+} from './schemas.js';
+export type { ContentApi } from './schemas.js';
 import {
   acceptAnswer,
   bookmark,
@@ -29,155 +31,6 @@ import {
 } from './service.js';
 
 const TAGS = ['content'];
-const slug = z.string().min(1).max(64);
-const id = z.string().min(1).max(64);
-const slugParams = z.object({ slug });
-const postParams = z.object({ slug, id });
-const body = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max, { error: `at most ${max} characters` });
-const flag = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
-
-// ── request schemas ─────────────────────────────────────────────────────────
-
-export const postInput = z
-  .object({
-    kind: z.enum(['post', 'question']).optional(),
-    title: z.string().trim().max(TITLE_MAX, { error: `at most ${TITLE_MAX} characters` }).nullish(),
-    body: body(BODY_MAX),
-    visibility: z.enum(VISIBILITIES).optional(),
-    tierId: id.nullish(),
-    teaser: z.string().trim().max(TEASER_MAX, { error: `at most ${TEASER_MAX} characters` }).nullish(),
-    tags: z.array(z.string().trim().min(1).max(TAG_MAX)).max(TAGS_MAX).optional(),
-    askedTo: id.optional(),
-  })
-  .strict();
-
-const feedQuery = z.object({
-  sort: z.enum(FEED_SORTS).optional(),
-  kind: z.enum(['post', 'question']).optional(),
-  tag: z.string().trim().min(1).max(TAG_MAX).optional(),
-  essence: flag.optional(),
-  overdue: flag.optional(),
-  bookmarked: flag.optional(),
-  cursor: z.string().max(120).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
-});
-
-const replyInput = z.object({ body: body(REPLY_MAX), parentId: id.nullish() }).strict();
-const reactInput = z.object({ reaction: z.enum(REACTIONS), replyId: id.nullish(), on: z.boolean().default(true) }).strict();
-const count = z.number().int().min(0).max(1000);
-const thresholds = {
-  weeks: z.number().int().min(1).max(26),
-  promoteOriginalPosts: count,
-  promoteValueMarks: count,
-  promoteRepliesReceived: count,
-  stepDownBelowPercent: z.number().int().min(0).max(100),
-};
-const settingsPatch = z
-  .object({
-    post: z.enum(ROLES).optional(),
-    ask: z.enum(ROLES).optional(),
-    essence: z.enum(ROLES).optional(),
-    answerPromiseHours: z.number().int().min(1).max(24 * 30).optional(),
-    ...Object.fromEntries(Object.entries(thresholds).map(([k, v]) => [k, v.optional()])),
-  })
-  .strict();
-const dutyInput = z.object({ userId: id.nullish(), kind: z.enum(DUTY_KINDS), target: z.number().int().min(1).max(500), period: z.enum(DUTY_PERIODS).optional() }).strict();
-
-// ── response schemas ────────────────────────────────────────────────────────
-
-const person = z.object({ id: z.string(), displayName: z.string() });
-const reactionCount = z.object({ reaction: z.string(), count: z.number().int(), mine: z.boolean() });
-
-export const postSummary = z.object({
-  id: z.string(),
-  kind: z.enum(['post', 'question']),
-  title: z.string().nullable(),
-  excerpt: z.string(),
-  author: person,
-  visibility: z.enum(VISIBILITIES),
-  tierId: z.string().nullable(),
-  tags: z.array(z.string()),
-  origin: z.enum(['original', 'link']),
-  essence: z.boolean(),
-  pinned: z.boolean(),
-  locked: z.boolean(),
-  hidden: z.boolean(),
-  teaser: z.string().nullable(),
-  replyCount: z.number().int(),
-  createdAt: z.string(),
-  lastActivityAt: z.string(),
-  question: z
-    .object({
-      askedTo: z.enum(['core', 'member']),
-      askedUser: person.nullable(),
-      state: z.enum(['open', 'answered', 'accepted']),
-      acceptedReplyId: z.string().nullable(),
-      overdue: z.boolean(),
-    })
-    .nullable(),
-});
-
-const feed = z.object({ posts: z.array(postSummary), pinned: z.array(postSummary), nextCursor: z.string().nullable() });
-
-const postPage = z.object({
-  post: postSummary.extend({ html: z.string(), hiddenReason: z.string().nullable(), reactions: z.array(reactionCount), bookmarked: z.boolean() }),
-  can: z.object({ reply: z.boolean(), accept: z.boolean(), essence: z.boolean(), moderate: z.boolean() }),
-});
-
-const replyShape = z.object({
-  id: z.string(),
-  parentId: z.string().nullable(),
-  author: person,
-  replyTo: person.nullable(),
-  html: z.string(),
-  createdAt: z.string(),
-  reactions: z.array(reactionCount),
-});
-const replies = z.object({ replies: z.array(replyShape.extend({ children: z.array(replyShape) })) });
-
-const searchResults = z.object({ results: z.array(postSummary.extend({ matchedReplyId: z.string().nullable() })) });
-const teasers = z.object({ teasers: z.array(z.object({ id: z.string(), title: z.string().nullable(), teaser: z.string(), author: person, createdAt: z.string() })) });
-const settings = z.object({
-  settings: z.object({ post: z.enum(ROLES), ask: z.enum(ROLES), essence: z.enum(ROLES), answerPromiseHours: z.number().int(), ...thresholds }),
-  canChange: z.boolean(),
-});
-
-const duty = z.object({ id: z.string(), userId: z.string().nullable(), kind: z.enum(DUTY_KINDS), target: z.number().int(), period: z.enum(DUTY_PERIODS) });
-const weekStats = z.object({ originalPosts: z.number(), shared: z.number(), replies: z.number(), answers: z.number(), accepted: z.number(), essence: z.number(), repliesReceived: z.number() });
-const dashboard = z.object({
-  weeks: z.array(z.string()),
-  core: z.array(
-    z.object({
-      user: person,
-      weeks: z.array(weekStats),
-      duties: z.array(duty.extend({ done: z.number(), required: z.number(), met: z.boolean() })),
-      fulfilment: z.number().nullable(),
-      behind: z.boolean(),
-      belowDuties: z.boolean(),
-    }),
-  ),
-  suggestions: z.array(z.object({ user: person, totals: weekStats })),
-  duties: z.array(duty),
-  thresholds: z.object(thresholds),
-  canEdit: z.boolean(),
-});
-const created = z.object({ id: z.string() });
-
-/** Response types for the web (import type-only). */
-export interface ContentApi {
-  PostSummary: z.infer<typeof postSummary>;
-  Feed: z.infer<typeof feed>;
-  PostPage: z.infer<typeof postPage>;
-  Replies: z.infer<typeof replies>;
-  Reply: z.infer<typeof replyShape>;
-  SearchResults: z.infer<typeof searchResults>;
-  Teasers: z.infer<typeof teasers>;
-  Settings: z.infer<typeof settings>;
-  PostInput: z.input<typeof postInput>;
-  Dashboard: z.infer<typeof dashboard>;
-  DutyInput: z.input<typeof dutyInput>;
-}
-
 export const contentRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const ctx = base.ctx;

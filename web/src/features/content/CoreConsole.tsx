@@ -11,7 +11,7 @@ import { api } from '../../app/api.js';
 import { ErrorState, Loading, useErrorText } from '../../app/states.js';
 import { path } from '../communities/api.js';
 import { useConsole } from '../communities/console/ConsoleLayout.js';
-import type { ContentApi } from '../../../../src/features/content/routes.js';
+import type { ContentApi } from '../../../../src/features/content/schemas.js';
 
 type Dashboard = ContentApi['Dashboard'];
 type DutyInput = ContentApi['DutyInput'];

@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
 import { path } from '../communities/api.js';
-import type { ContentApi } from '../../../../src/features/content/routes.js';
+import type { ContentApi } from '../../../../src/features/content/schemas.js';
 import type { FeedSort, Reaction, Visibility } from '../../../../src/features/content/rules.js';
 
 export type PostSummary = ContentApi['PostSummary'];
@@ -16,11 +16,8 @@ export type PostInput = ContentApi['PostInput'];
 export type { FeedSort, Reaction, Visibility };
 export { REACTIONS, VISIBILITIES } from '../../../../src/features/content/rules.js';
 
-export interface FeedFilter {
-  sort: FeedSort;
-  view: 'all' | 'essence' | 'questions' | 'bookmarked' | 'overdue';
-  tag?: string;
-}
+import type { FeedFilter } from './feedFilter.js';
+export type { FeedFilter };
 
 function feedQuery(f: FeedFilter, cursor: string | null): string {
   const q = new URLSearchParams({ sort: f.sort, limit: '20' });
