@@ -14,3 +14,5 @@ export { communityRoutes } from './routes.js';
 export { loadDemo, type DemoResult } from './demo.js';
 export { DEMO_SLUG } from './demoData.js';
 export { mulberry32 } from './demoPlan.js';
+export { recordActivitySource, activitySources, type SourceInput } from './sources.js';
+export { coveredSince, coversWindow, PARTICIPATION_KINDS, type ActivitySource, type SourceKind } from './coverage.js';

@@ -9,9 +9,6 @@ import { forUpdate, type Q } from '../../kernel/db/tx.js';
 import type { Message, MemberBasics, OpenWarning } from './rules.js';
 import type { AppealsTable, MemberReportsTable, PruningWarningsTable, WarningState } from './tables.js';
 
-/** Kinds that count as taking part: content, check-ins, attending. */
-export const ACTIVE_KINDS: readonly EventKind[] = ['content.posted', 'content.replied', 'content.reacted', 'activity.checked_in', 'activity.attended'];
-
 // ── settings ─────────────────────────────────────────────────────────────────
 
 export async function readSettings(db: Q, communityId: string): Promise<unknown | null> {

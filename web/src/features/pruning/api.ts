@@ -1,6 +1,7 @@
 /** Types of the pruning API (src/features/pruning/routes.ts) and the helpers its pages share. */
 import type { TFunction } from 'i18next';
 import type { PruningSettings, SweepDecision } from '../../../../src/features/pruning/rules.js';
+import type { CoverageView } from './coverage.js';
 
 export type { PruningSettings };
 
@@ -23,6 +24,7 @@ export interface RuleInfo {
 export interface SettingsView {
   settings: PruningSettings;
   rules: RuleInfo[];
+  coverage: CoverageView;
 }
 
 export type DryRunDecision = SweepDecision & { displayName: string; enabled: boolean };
@@ -31,7 +33,10 @@ export interface DryRunView {
   at: string;
   summary: Record<string, Record<SweepDecision['kind'], number>>;
   unavailable: string[];
+  coverage: CoverageView;
   decisions: DryRunDecision[];
+  /** One row per member with every rule they would meet. */
+  members: { userId: string; displayName: string; decisions: DryRunDecision[] }[];
 }
 
 export interface WarningView {
@@ -109,7 +114,8 @@ export function reasonText(t: TFunction, reason: string | null): string {
   if (!reason) return '';
   const rule = /^pruning:(\w+)$/.exec(reason)?.[1];
   if (rule) return ruleName(t, rule);
-  if (/^reason\.\w+$/.test(reason)) return ruleName(t, reason.slice(7));
+  // reason.inactive_last / _joined / _coverage are the inactivity rule's reasons
+  if (/^reason\.\w+$/.test(reason)) return ruleName(t, reason.slice(7).replace(/^inactive_\w+$/, 'inactive'));
   return reason;
 }
 
