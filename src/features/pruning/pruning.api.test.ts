@@ -150,6 +150,9 @@ for (const dialect of DIALECTS) {
       expect(run.body.result).toMatchObject({ removed: 1 });
       const member = await t.db.kysely.selectFrom('memberships').select(['state', 'endReason']).where('communityId', '=', communityId).where('userId', '=', bob.id).executeTakeFirstOrThrow();
       expect(member).toEqual({ state: 'removed', endReason: 'pruning:inactive' });
+      // The log's event says why in the rule's own words, with bob's figures, for the 详情 column.
+      const removed = await t.db.kysely.selectFrom('activityEvents').select('data').where('communityId', '=', communityId).where('kind', '=', 'member.removed').where('targetId', '=', bob.id).executeTakeFirstOrThrow();
+      expect(JSON.parse(removed.data!)).toMatchObject({ reason: 'pruning:inactive', rule: 'inactive', why: { key: 'reason.inactive_joined', params: { days: 30 } } });
       expect(carrier).toContainEqual(expect.objectContaining({ userId: bob.id, change: 'removed' }));
       expect((await mails(bob.email)).map((m) => m.subject)).toContain('You were removed from Beikao MBA');
 

@@ -254,7 +254,9 @@ interface Removal {
  */
 async function removeFor(ctx: AppContext, trx: Q, communityId: string, r: { userId: string; ruleId: string; reason: Message; note?: string }, by: string | null) {
   const at = ctx.clock.now().toISOString();
-  await transitionMembership(ctx, { communityId, userId: r.userId, transition: 'remove', by, reason: r.note || `pruning:${r.ruleId}` }, trx);
+  // The event carries the rule's own reason (the member's figures), so the activity log can say why in words.
+  const eventData = { rule: r.ruleId, why: r.reason };
+  await transitionMembership(ctx, { communityId, userId: r.userId, transition: 'remove', by, reason: r.note || `pruning:${r.ruleId}`, eventData }, trx);
   await store.closeWarningsOf(trx, communityId, r.userId, 'removed', by, at);
   const settings = await loadSettings(trx, communityId);
   const appealUntil = new Date(ctx.clock.now().getTime() + settings.appealWindowDays * 86_400_000).toISOString();
