@@ -1,17 +1,14 @@
 /** The activity log's 详情 column: each event kind's details in words, through the real catalogue. */
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_KINDS, type EventKind } from '../../../../src/kernel/activity/taxonomy.js';
-import { LANGS, loadCatalogue } from '../../../../src/kernel/i18n.js';
+import { LANGS } from '../../../../src/kernel/i18n.js';
+import { translators } from '../../app/i18n-testing.js';
 import { eventDetail } from './eventDetail.js';
 
-const t = {} as Record<(typeof LANGS)[number], TFunction>;
+let t: Record<(typeof LANGS)[number], TFunction>;
 beforeAll(async () => {
-  for (const lang of LANGS) {
-    const inst = i18next.createInstance();
-    await inst.init({ resources: { [lang]: loadCatalogue()[lang] }, lng: lang, interpolation: { escapeValue: false } });
-    t[lang] = inst.t;
-  }
+  t = await translators();
 });
 
 const inactive = { key: 'reason.inactive_last', params: { silent: 60, days: 60, since: '2026-09-30' } };

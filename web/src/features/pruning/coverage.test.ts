@@ -1,17 +1,14 @@
 /** The dry run's sentence about what it counts, through a real i18next and the real catalogue. */
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTICIPATION_KINDS } from '../../../../src/features/communities/coverage.js';
-import { LANGS, loadCatalogue } from '../../../../src/kernel/i18n.js';
+import { LANGS } from '../../../../src/kernel/i18n.js';
+import { translators } from '../../app/i18n-testing.js';
 import { coverageText, type CoverageView } from './coverage.js';
 
-const t = {} as Record<(typeof LANGS)[number], TFunction>;
+let t: Record<(typeof LANGS)[number], TFunction>;
 beforeAll(async () => {
-  for (const lang of LANGS) {
-    const inst = i18next.createInstance();
-    await inst.init({ resources: { [lang]: loadCatalogue()[lang] }, lng: lang, interpolation: { escapeValue: false } });
-    t[lang] = inst.t;
-  }
+  t = await translators();
 });
 
 const counts = [...PARTICIPATION_KINDS];
