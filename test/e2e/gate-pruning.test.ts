@@ -183,7 +183,7 @@ describe('the gate, both ways, in a real browser', () => {
     await page.getByRole('button', { name: 'Run the sweep now' }).click();
     await eventually(() => page.getByText(/Sweep done: 0 warned, 0 cleared, 0 to review, 1 removed/).isVisible()).toBe(true);
     await page.getByRole('tab', { name: 'Audit trail' }).click();
-    await eventually(() => page.locator('.ant-table-row').filter({ hasText: 'removed' }).filter({ hasText: quiet.name }).count()).toBe(1);
+    await eventually(() => page.locator('.ant-table-row, [data-testid="row-card"]').filter({ hasText: 'removed' }).filter({ hasText: quiet.name }).count()).toBe(1);
     await shot('06-audit');
 
     await signInAs(quiet);

@@ -29,7 +29,7 @@ export async function loadSettings(db: Q, communityId: string): Promise<PruningS
 export async function getSettings(ctx: AppContext, slug: string, userId: string | null) {
   const { community } = await openCommunity(ctx.db.kysely, { slug }, userId, 'console.open');
   const settings = await loadSettings(ctx.db.kysely, community.id);
-  return { settings, rules: await describeRules(ctx, community.id, settings), coverage: await coverageOf(ctx.db.kysely, community.id, ctx.clock.now()) };
+  return { settings, rules: await describeRules(ctx, community.id), coverage: await coverageOf(ctx.db.kysely, community.id, ctx.clock.now()) };
 }
 
 export async function updateSettings(ctx: AppContext, slug: string, userId: string | null, patch: Partial<PruningSettings>) {
@@ -52,11 +52,12 @@ export async function updateSettings(ctx: AppContext, slug: string, userId: stri
   });
 }
 
-async function describeRules(ctx: AppContext, communityId: string, settings: PruningSettings) {
+async function describeRules(ctx: AppContext, communityId: string) {
   const now = ctx.clock.now();
   const out = [];
   for (const r of pruningRules()) {
-    const available = (await factLoader(r.id)!(ctx.db.kysely, communityId, now, thresholdOf(settings, r.id))) !== null;
+    // Available when some threshold could work here: a too-long one is refused with its reason on saving.
+    const available = (await factLoader(r.id)!(ctx.db.kysely, communityId, now, r.min)) !== null;
     out.push({ id: r.id, unit: r.unit, min: r.min, max: r.max, defaultThreshold: r.defaultThreshold, available });
   }
   return out;

@@ -1,6 +1,7 @@
 /** Pruning settings: which rules, thresholds, grace, automatic removal or review; a dry run before saving. */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Switch, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../app/ResponsiveTable.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
@@ -115,7 +116,7 @@ function DryRunTable({ dry }: { dry: DryRunView }) {
         ))}
       </Space>
       <Typography.Paragraph type="secondary">{t('pruning-ui:dry.perMember')}</Typography.Paragraph>
-      <Table<MemberRow>
+      <ResponsiveTable<MemberRow>
         rowKey="userId"
         size="small"
         dataSource={dry.members}
