@@ -14,13 +14,15 @@ import { accountRoutes } from '../features/accounts/index.js';
 import { communityRoutes } from '../features/communities/index.js';
 import { pruningRoutes } from '../features/pruning/index.js';
 import { ShiftedClock, testingClockRoutes } from '../jobs/testing-clock.js';
-import { gateRoutes, loadConfig as loadGateConfig } from '../features/gate/index.js';
-import { membersRoutes, useIntroSettings } from '../features/members/index.js';
+import { gateRoutes, loadConfig as loadGateConfig, referralStays } from '../features/gate/index.js';
+import { membersRoutes, useIntroSettings, useReferralReader } from '../features/members/index.js';
 
 const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningRoutes, gateRoutes, membersRoutes, testingClockRoutes];
 
 // The introduction template and deadline live in the gate's settings; members reads them from there.
 useIntroSettings(async (db, communityId) => (await loadGateConfig(db, communityId)).settings);
+// Who brought whom is the gate's; the members' evidence counts the people each member brought who stayed.
+useReferralReader(referralStays);
 
 export async function buildServer(ctx: AppContext, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = await createHttp(ctx, options);

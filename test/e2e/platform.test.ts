@@ -290,6 +290,12 @@ describe('the operator console on the demo community', { timeout: 90_000 }, () =
     const promoted = (await roleSelect.getAttribute('aria-label'))!.replace(/^Role of /, '');
     await roleSelect.click();
     await pickOption(/^Core$/);
+    // Making someone core shows their evidence first: last active, introduction, invites, contributions.
+    const evidence = page.getByRole('dialog').getByTestId('member-evidence');
+    await eventually(() => evidence.isVisible()).toBe(true);
+    expect(await evidence.textContent()).toMatch(/Last active.*Introduction.*Invites that stayed.*Contributed.*posts/);
+    await shot('01b-core-evidence-desktop');
+    await page.getByRole('dialog').getByRole('button', { name: 'Make core member' }).click();
     await eventually(() => page.getByText(`${promoted} is now Core`).isVisible()).toBe(true);
 
     const row = page.locator('tr.ant-table-row', { has: page.getByRole('button', { name: 'Remove' }) }).first();
@@ -304,9 +310,9 @@ describe('the operator console on the demo community', { timeout: 90_000 }, () =
 
     await page.getByRole('menuitem', { name: 'Activity' }).click();
     await page.waitForURL(`**/console/activity`);
-    await eventually(() => page.getByText('Reason: Silent for 60 days').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Removed: Silent for 60 days').isVisible()).toBe(true);
     expect(await page.getByText('Role: Member → Core').first().isVisible()).toBe(true);
-    const removedRow = page.locator('tr', { hasText: 'Reason: Silent for 60 days' });
+    const removedRow = page.locator('tr', { hasText: 'Removed: Silent for 60 days' });
     expect(await removedRow.textContent()).toContain(removed);
     await shot('03-console-activity-demo-desktop');
 

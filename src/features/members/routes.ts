@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { markNoticesRead, myNotices } from './notices.js';
 import { INTRO_LIMITS } from './rules.js';
 import { acceptNorms, getOnboarding, getProfile, writeIntro } from './service.js';
+import { memberEvidence } from './evidence.js';
 
 const TAGS = ['members'];
 const slugParams = z.object({ slug: z.string().min(1).max(64) });
@@ -38,6 +39,18 @@ export const membersRoutes: FastifyPluginAsync = async (base) => {
     '/communities/:slug/members/:userId/profile',
     { schema: { tags: TAGS, summary: "A member's profile and self-introduction (members only)", params: slugParams.extend({ userId: z.string().min(1).max(64) }) } },
     async (req) => getProfile(ctx, req.params.slug, req.user?.id ?? null, req.params.userId),
+  );
+  app.get(
+    '/communities/:slug/members/evidence',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Evidence for decisions about up to 100 members: last active (by source), introduction, invites that stayed, contributions (operators)',
+        params: slugParams,
+        querystring: z.object({ ids: z.string().min(1).max(6500).transform((s) => s.split(',')).pipe(z.array(z.string().min(1).max(64)).max(100, { error: 'at most 100 members at a time' })) }),
+      },
+    },
+    async (req) => memberEvidence(ctx, req.params.slug, req.user?.id ?? null, req.query.ids),
   );
   app.get('/communities/:slug/notices', { schema: { tags: TAGS, summary: 'My in-app notices here (gate and pruning decisions) and the unread count', params: slugParams } }, async (req) =>
     myNotices(ctx, req.params.slug, req.user?.id ?? null),

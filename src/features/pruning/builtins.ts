@@ -7,7 +7,8 @@
 import { tierExpiry } from '../gate/index.js';
 import { currentTierReader, registerPruningRule } from './registry.js';
 import { inactiveRule, noIntroductionRule, reportedRule, tierLapsedRule } from './rules.js';
-import { activeMembers, latestEventByActor, upheldReportCounts } from './store.js';
+import { latestEventByActor } from '../../kernel/activity/log.js';
+import { activeMembers, upheldReportCounts } from './store.js';
 import { activitySources, coveredSince, coversWindow, PARTICIPATION_KINDS } from '../communities/index.js';
 
 const mapValues = <A, B>(m: Map<string, A>, f: (a: A) => B) => new Map([...m].map(([k, v]) => [k, f(v)]));

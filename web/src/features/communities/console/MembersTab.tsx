@@ -1,6 +1,7 @@
 /** Console → members: search, change a role, remove with a reason (the reason goes to the activity log). */
 import { useState } from 'react';
-import { App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES, roleRank } from '../../../../../src/features/communities/rules.js';
@@ -9,6 +10,8 @@ import { useMe } from '../../../app/session.js';
 import { ErrorState, useErrorText } from '../../../app/states.js';
 import { path, type MemberRow, type Role } from '../api.js';
 import { useConsole } from './ConsoleLayout.js';
+import { EvidenceList, evidenceColumns, useEvidence } from '../../members/evidence.js';
+import { Link } from 'react-router-dom';
 
 const PAGE = 20;
 
@@ -25,6 +28,8 @@ export function MembersTab() {
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  // Making someone 骨干 waits here until the operator has seen their evidence.
+  const [promoting, setPromoting] = useState<MemberRow | null>(null);
 
   const params = new URLSearchParams({ state: 'member', limit: String(PAGE), offset: String((page - 1) * PAGE) });
   if (q) params.set('q', q);
@@ -35,6 +40,7 @@ export function MembersTab() {
     placeholderData: keepPreviousData,
   });
 
+  const evidence = useEvidence(slug, (list.data?.members ?? []).map((m) => m.userId));
   const myRank = roleRank(home.viewer?.role ?? 'member');
   // Roles an operator may hand out: below their own, never owner (ownership transfer is its own act).
   const grantable = ROLES.filter((r) => r !== 'owner' && (home.viewer?.role === 'owner' || roleRank(r) < myRank));
@@ -101,15 +107,23 @@ export function MembersTab() {
           options={ROLES.map((r) => ({ value: r, label: t(`communities-ui:role.${r}`) }))}
         />
       </Space>
-      <Table<MemberRow>
+      <ResponsiveTable<MemberRow>
         rowKey="userId"
         loading={list.isFetching}
         dataSource={list.data?.members ?? []}
         locale={{ emptyText: t('communities-ui:members.empty') }}
-        scroll={{ x: 720 }}
+        scroll={{ x: 1100 }}
         pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('communities-ui:members.total', { n }) }}
         columns={[
-          { title: t('communities-ui:members.name'), dataIndex: 'displayName', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+          {
+            title: t('communities-ui:members.name'),
+            dataIndex: 'displayName',
+            render: (v: string, m) => (
+              <Link to={`/c/${slug}/m/${encodeURIComponent(m.userId)}`}>
+                <Typography.Text strong>{v}</Typography.Text>
+              </Link>
+            ),
+          },
           { title: t('communities-ui:members.email'), dataIndex: 'email' },
           {
             title: t('communities-ui:members.role'),
@@ -121,7 +135,7 @@ export function MembersTab() {
                   value={r}
                   style={{ width: 140 }}
                   aria-label={t('communities-ui:members.roleOf', { name: m.displayName })}
-                  onChange={(to) => void changeRole(m, to)}
+                  onChange={(to) => (to === 'core' ? setPromoting(m) : void changeRole(m, to))}
                   options={grantable.concat(grantable.includes(r) ? [] : [r]).map((x) => ({ value: x, label: t(`communities-ui:role.${x}`) }))}
                 />
               ) : (
@@ -133,6 +147,7 @@ export function MembersTab() {
             dataIndex: 'joinedAt',
             render: (v: string | null) => (v ? new Date(v).toLocaleDateString(t('common:dateLocale')) : '—'),
           },
+          ...evidenceColumns<MemberRow>(t, evidence),
           {
             title: t('communities-ui:members.actions'),
             key: 'actions',
@@ -145,6 +160,20 @@ export function MembersTab() {
           },
         ]}
       />
+      <Modal
+        open={promoting !== null}
+        title={t('communities-ui:evidence.coreTitle', { name: promoting?.displayName ?? '' })}
+        okText={t('communities-ui:evidence.coreConfirm')}
+        cancelText={t('common:action.cancel')}
+        onOk={() => {
+          if (promoting) void changeRole(promoting, 'core');
+          setPromoting(null);
+        }}
+        onCancel={() => setPromoting(null)}
+      >
+        <Typography.Paragraph>{t('communities-ui:evidence.coreExplain')}</Typography.Paragraph>
+        <EvidenceList evidence={promoting ? evidence.get(promoting.userId) : undefined} />
+      </Modal>
       <Modal
         open={removing !== null}
         title={t('communities-ui:members.removeTitle', { name: removing?.displayName ?? '' })}
