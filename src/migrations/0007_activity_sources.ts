@@ -19,9 +19,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  // A member's timeline walks the events done to them as well as by them (members/timeline.ts).
+  await db.schema.createIndex('activity_community_target').on('activity_events').columns(['community_id', 'target_id', 'at']).execute();
   await db.schema.createIndex('activity_sources_chat').on('activity_sources').columns(['community_id', 'kind', 'carrier', 'source_key']).unique().execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('activity_community_target').execute();
   await db.schema.dropTable('activity_sources').execute();
 }

@@ -8,7 +8,8 @@ export { listMembers, changeRole, removeMember, leave, joinCommunity, transition
 export { openCommunity, actorOf, type Ask, type Check, type Opening, type Where } from './opening.js';
 export { authorize, assertCan, memberHere, type Action, type Actor } from './policy.js';
 export * from './rules.js';
-export type { Community, Member, PublicCommunity, Viewer } from './views.js';
+export type { ActivityItem, Community, Member, PublicCommunity, Viewer } from './views.js';
+export { toActivityItem } from './views.js';
 export { findCommunity, membershipOf, memberOf, type CommunityRow, type MembershipRow } from './reads.js';
 export { communityRoutes } from './routes.js';
 export { loadDemo, type DemoResult } from './demo.js';

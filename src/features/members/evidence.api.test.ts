@@ -70,5 +70,26 @@ for (const dialect of DIALECTS) {
       expect(tooMany.status).toBe(400);
       expect(tooMany.body.error.fields[0].path).toBe('ids');
     });
+
+    it("a member's timeline: what they did and what was done to them, newest first, page by page, for operators", async () => {
+      const url = (id: string, q = '') => `/api/communities/${slug}/members/${id}/timeline${q}`;
+      const all = (await owner.c.get(url(stays.id, '?limit=100'))).body.events as { id: number; kind: string; at: string }[];
+      const kinds = all.map((e) => e.kind);
+      expect(kinds).toContain('content.reacted'); // what stays did
+      expect(kinds).toContain('content.replied'); // the inviter's answer to stays
+      expect(kinds).toContain('member.joined');
+      expect(all.map((e) => e.at)).toEqual([...all.map((e) => e.at)].sort().reverse());
+      // Page by page with the cursor: the same events, none twice.
+      const paged: number[] = [];
+      for (let before: string | null = '', n = 0; before !== null && n < 20; n++) {
+        const res = await owner.c.get(url(stays.id, `?limit=2${before ? `&before=${encodeURIComponent(before)}` : ''}`));
+        paged.push(...res.body.events.map((e: { id: number }) => e.id));
+        before = res.body.next;
+      }
+      expect(paged).toEqual(all.map((e) => e.id));
+      expect((await owner.c.get(url(stays.id, '?before=yesterday'))).body.error.fields[0].path).toBe('before');
+      expect((await stays.c.get(url(inviter.id))).status).toBe(403);
+      expect((await t.client().get(url(inviter.id))).status).toBe(401);
+    });
   });
 }

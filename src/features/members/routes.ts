@@ -6,6 +6,7 @@ import { markNoticesRead, myNotices } from './notices.js';
 import { INTRO_LIMITS } from './rules.js';
 import { acceptNorms, getOnboarding, getProfile, writeIntro } from './service.js';
 import { memberEvidence } from './evidence.js';
+import { memberTimeline } from './timeline.js';
 
 const TAGS = ['members'];
 const slugParams = z.object({ slug: z.string().min(1).max(64) });
@@ -51,6 +52,18 @@ export const membersRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req) => memberEvidence(ctx, req.params.slug, req.user?.id ?? null, req.query.ids),
+  );
+  app.get(
+    '/communities/:slug/members/:userId/timeline',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "A member's timeline: what they did and what was done to them, newest first, keyset pages (operators)",
+        params: slugParams.extend({ userId: z.string().min(1).max(64) }),
+        querystring: z.object({ before: z.string().max(80).optional(), limit: z.coerce.number().int().min(1).max(100).optional() }),
+      },
+    },
+    async (req) => memberTimeline(ctx, req.params.slug, req.user?.id ?? null, req.params.userId, req.query),
   );
   app.get('/communities/:slug/notices', { schema: { tags: TAGS, summary: 'My in-app notices here (gate and pruning decisions) and the unread count', params: slugParams } }, async (req) =>
     myNotices(ctx, req.params.slug, req.user?.id ?? null),
