@@ -29,14 +29,15 @@ export const testingClockRoutes: FastifyPluginAsync = async (base) => {
   if (!base.ctx.config.fakeNow || !(clock instanceof ShiftedClock)) return;
   console.warn(`SHEQUN_FAKE_NOW is set: the clock started at ${base.ctx.config.fakeNow} and POST /api/testing/clock moves it. For tests only.`);
   const app = base.withTypeProvider<ZodTypeProvider>();
+  const now = { 200: z.object({ now: z.string() }) };
   app.post(
     '/testing/clock',
-    { schema: { hide: true, body: z.object({ days: z.number().min(0).max(3650).optional(), hours: z.number().min(0).max(87_600).optional() }).strict() } },
+    { schema: { hide: true, response: now, body: z.object({ days: z.number().min(0).max(3650).optional(), hours: z.number().min(0).max(87_600).optional() }).strict() } },
     async (req) => {
       if (!req.user) throw Forbidden('sign in first');
       clock.advance(((req.body.days ?? 0) * 24 + (req.body.hours ?? 0)) * 3_600_000);
       return { now: clock.now().toISOString() };
     },
   );
-  app.get('/testing/clock', { schema: { hide: true } }, async () => ({ now: clock.now().toISOString() }));
+  app.get('/testing/clock', { schema: { hide: true, response: now } }, async () => ({ now: clock.now().toISOString() }));
 };

@@ -321,4 +321,43 @@ describe('the operator console on the demo community', { timeout: 90_000 }, () =
     await eventually(() => page.getByText('Core members', { exact: true }).isVisible()).toBe(true);
     await shot('04-member-home-demo-375');
   });
+
+  it('an admin is offered role and removal controls only for core members and members, and may not let core members review', async () => {
+    const password = server.output().match(/Demo sign-in: (\S+) \/ (\S+)/)![2]!;
+    const demo = server.output().match(/\(\/c\/([a-z0-9-]+)\)/)![1]!;
+    await page.setViewportSize(DESKTOP);
+    await browser.context.clearCookies();
+    await page.goto(`/signin?next=/c/${demo}/console/members`);
+    await page.getByLabel(/^(Email|电子邮件)$/).fill('admin@demo.shequn.local');
+    await page.getByLabel(/^(Password|密码)$/).fill(password);
+    await signInButton().click();
+    await page.waitForURL(`**/c/${demo}/console/members`);
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await chooseLanguage('English');
+    await eventually(() => page.getByText(/^\d+ in total$/).isVisible()).toBe(true);
+
+    // What the page offers per row is what the server said this admin may do to that person.
+    const filterBy = async (role: RegExp) => {
+      await page.getByRole('combobox', { name: 'Filter by role' }).click();
+      await pickOption(role);
+    };
+    await filterBy(/^Owner$/);
+    await eventually(() => page.getByText('1 in total').isVisible()).toBe(true);
+    expect(await page.getByRole('combobox', { name: /^Role of / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Remove' }).count()).toBe(0);
+    await filterBy(/^Admin$/); // only this admin: nobody acts on themself
+    await eventually(() => page.getByText('1 in total').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Remove' }).count()).toBe(0);
+    await filterBy(/^Core$/);
+    await eventually(() => page.getByRole('button', { name: 'Remove' }).count()).toBeGreaterThan(0);
+    const roleSelect = page.getByRole('combobox', { name: /^Role of / }).first();
+    await roleSelect.click();
+    // The dropdown opens after the click returns: wait for its options rather than read them at once.
+    await eventually(() => page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option').allTextContents()).toEqual(['Core', 'Member']);
+    await page.keyboard.press('Escape');
+    await shot('05-console-members-as-admin-desktop');
+
+    await page.goto(`/c/${demo}/console/gate?tab=settings`);
+    await eventually(() => page.getByText('Only the owner can change this.').isVisible()).toBe(true);
+    expect(await page.getByRole('switch').last().isDisabled()).toBe(true);
+  });
 });

@@ -4,27 +4,10 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireUser } from '../../kernel/http/server.js';
 import { SESSION_COOKIE, SESSION_DAYS } from '../../kernel/auth/session.js';
-import { LANGS } from '../../kernel/i18n.js';
-import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from './rules.js';
+import * as s from './schemas.js';
 import * as service from './service.js';
-
-const UserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  locale: z.string().nullable(),
-});
-const UserBody = z.object({ user: UserSchema });
-
-// Zod bounds lengths and shapes (and documents them in OpenAPI); the finer rules
-// (email shape, password not equal to the email, invisible characters) are in rules.ts.
-const Email = z.string().max(EMAIL_MAX).describe('email address; compared case-insensitively');
-const NewPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
-const DisplayName = z.string().min(1).max(DISPLAY_NAME_MAX * 2);
-const Locale = z.enum(LANGS);
 
 export const accountRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -40,8 +23,8 @@ export const accountRoutes: FastifyPluginAsync = async (base) => {
         tags,
         summary: 'Create an account and sign in',
         description: 'An email that already has an account gives 409 on field `email`.',
-        body: z.object({ email: Email, password: NewPassword, displayName: DisplayName, locale: Locale.optional() }),
-        response: { 201: UserBody },
+        body: s.signUpBody,
+        response: { 201: s.userBody },
       },
     },
     async (req, reply) => {
@@ -59,8 +42,8 @@ export const accountRoutes: FastifyPluginAsync = async (base) => {
         tags,
         summary: 'Sign in with email and password',
         description: `A wrong password and an unknown email both give 401 "${service.WRONG_CREDENTIALS}".`,
-        body: z.object({ email: Email, password: z.string().min(1).max(PASSWORD_MAX) }),
-        response: { 200: UserBody },
+        body: s.signInBody,
+        response: { 200: s.userBody },
       },
     },
     async (req, reply) => {
@@ -70,15 +53,15 @@ export const accountRoutes: FastifyPluginAsync = async (base) => {
     },
   );
 
-  app.post('/auth/signout', { schema: { tags, summary: 'Sign out (ends this session)' } }, async (req, reply) => {
+  app.post('/auth/signout', { schema: { tags, summary: 'Sign out (ends this session)', response: { 204: s.noContent } } }, async (req, reply) => {
     await service.signOut(ctx, req.cookies[SESSION_COOKIE]);
     clearSessionCookie(reply);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get(
     '/auth/me',
-    { schema: { tags, summary: 'The signed-in user, or null', response: { 200: z.object({ user: UserSchema.nullable() }) } } },
+    { schema: { tags, summary: 'The signed-in user, or null', response: { 200: s.meBody } } },
     async (req) => ({ user: req.user }),
   );
 
@@ -88,8 +71,8 @@ export const accountRoutes: FastifyPluginAsync = async (base) => {
       schema: {
         tags,
         summary: 'Change display name or language',
-        body: z.object({ displayName: DisplayName.optional(), locale: Locale.optional() }),
-        response: { 200: UserBody },
+        body: s.profilePatch,
+        response: { 200: s.userBody },
       },
     },
     async (req) => ({ user: await service.updateProfile(ctx, requireUser(req).id, req.body) }),
@@ -103,8 +86,8 @@ export const accountRoutes: FastifyPluginAsync = async (base) => {
         tags,
         summary: 'Mail a password-reset link',
         description: 'Always 202 for a well-formed address, whether or not it has an account.',
-        body: z.object({ email: Email }),
-        response: { 202: z.object({ ok: z.literal(true) }) },
+        body: s.resetRequestBody,
+        response: { 202: s.accepted },
       },
     },
     async (req, reply) => {
@@ -123,8 +106,8 @@ export const accountRoutes: FastifyPluginAsync = async (base) => {
       schema: {
         tags,
         summary: 'Set a new password with a reset link; signs in and ends other sessions',
-        body: z.object({ token: z.string().min(1).max(200), password: NewPassword }),
-        response: { 200: UserBody },
+        body: s.resetConfirmBody,
+        response: { 200: s.userBody },
       },
     },
     async (req, reply) => {

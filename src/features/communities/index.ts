@@ -5,7 +5,7 @@
  */
 export { createCommunity, listMyCommunities, getPublic, getHome, updateCharter, listActivity, type CharterInput, type CharterPatch } from './service.js';
 export { listMembers, changeRole, removeMember, leave, joinCommunity, transitionMembership, seats, type TransitionInput } from './membership.js';
-export { openCommunity, actorOf, type Ask, type Check, type Opening, type Where } from './opening.js';
+export { openCommunity, type Ask, type Check, type Opening, type Where } from './opening.js';
 export { authorize, assertCan, memberHere, type Action, type Actor } from './policy.js';
 export * from './rules.js';
 export type { ActivityItem, Community, Member, PublicCommunity, Viewer } from './views.js';

@@ -19,17 +19,19 @@ import { assertCan, type Action } from './policy.js';
 import { nextState, TRANSITION_EVENT, type MembershipState, type Role, type Transition } from './rules.js';
 import * as store from './store.js';
 import { toMember, type Member } from './views.js';
+import { memberPermissions } from './permissions.js';
+import type { MemberPermissions } from './schemas.js';
 
 export async function listMembers(
   ctx: AppContext,
   slug: string,
   userId: string | null,
   query: { state?: MembershipState; role?: Role; q?: string; limit?: number; offset?: number },
-): Promise<{ members: Member[]; total: number }> {
+): Promise<{ members: (Member & { permissions: MemberPermissions })[]; total: number }> {
   const db = ctx.db.kysely;
-  const { community } = await openCommunity(db, { slug }, userId, 'members.list');
+  const { community, actor } = await openCommunity(db, { slug }, userId, 'members.list');
   const { rows, total } = await store.listMembers(db, community.id, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
-  return { members: rows.map(toMember), total };
+  return { members: rows.map((r) => ({ ...toMember(r), permissions: memberPermissions(actor, community.id, toMember(r)) })), total };
 }
 
 export async function changeRole(ctx: AppContext, slug: string, userId: string | null, targetUserId: string, role: Role): Promise<{ member: Member }> {

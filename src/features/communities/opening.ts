@@ -6,6 +6,7 @@
  */
 import type { Q } from '../../kernel/db/tx.js';
 import { Forbidden, NotFound, Unauthorized } from '../../kernel/errors.js';
+import { actorOf } from './permissions.js';
 import { assertCan, type Action, type Actor } from './policy.js';
 import * as store from './store.js';
 
@@ -43,16 +44,11 @@ export async function openCommunity(db: Q, where: Where, userId: string | null, 
   const community = 'slug' in where ? await store.findCommunityBySlug(db, where.slug, { lock }) : await store.findCommunityById(db, where.id, { lock });
   if (!community) throw NotFound('community');
   const membership = userId ? await store.findMembership(db, community.id, userId, { lock: opts.lockActor }) : undefined;
-  const actor = actorOf(community.id, userId, membership);
+  const actor = actorOf(userId, membership ? { state: membership.state, role: membership.role } : null, community.id);
   if (typeof ask === 'function') {
     if (!(await ask(actor, community))) throw Forbidden();
   } else if (ask !== 'anyone' && ask !== 'signed-in') {
     assertCan(actor, ask, { communityId: community.id });
   }
   return { community, actor, membership, me: userId };
-}
-
-/** A person as the policy sees them in one community. */
-export function actorOf(communityId: string, userId: string | null, m: Pick<store.MembershipRow, 'state' | 'role'> | undefined): Actor {
-  return { userId, membership: m ? { communityId, state: m.state, role: m.role } : null };
 }

@@ -4,15 +4,14 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireUser } from '../../kernel/http/server.js';
+import { idParam, slugParams } from '../../kernel/http/schemas.js';
 import { changeRole, leave, listMembers, removeMember } from './membership.js';
 import { createCommunity, getHome, getPublic, listActivity, listMyCommunities, updateCharter } from './service.js';
 import * as s from './schemas.js';
 
 const TAGS = ['communities'];
-const slugParams = z.object({ slug: s.slugParam });
-const memberParams = z.object({ slug: s.slugParam, userId: z.string().min(1).max(64) });
+const memberParams = slugParams.extend({ userId: idParam });
 
 export const communityRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -20,7 +19,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
 
   app.get(
     '/communities',
-    { schema: { tags: TAGS, summary: 'My communities (member or applicant)', response: { 200: z.object({ communities: z.array(s.myCommunity) }) } } },
+    { schema: { tags: TAGS, summary: 'My communities (member or applicant)', response: { 200: s.myCommunities } } },
     async (req) => ({ communities: await listMyCommunities(ctx, requireUser(req).id) }),
   );
 
@@ -31,7 +30,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
         tags: TAGS,
         summary: 'Create a community and write its charter; the creator becomes owner',
         body: s.charterInput,
-        response: { 201: z.object({ community: s.community, viewer: s.viewer }) },
+        response: { 201: s.created },
       },
     },
     async (req, reply) => reply.status(201).send(await createCommunity(ctx, requireUser(req).id, req.body)),
@@ -44,7 +43,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
         tags: TAGS,
         summary: 'Public page of a community (what a visitor sees)',
         params: slugParams,
-        response: { 200: z.object({ community: s.publicCommunity, viewer: s.viewer.nullable() }) },
+        response: { 200: s.publicPage },
       },
     },
     async (req) => getPublic(ctx, req.params.slug, req.user?.id ?? null),
@@ -64,7 +63,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
         summary: 'Edit the charter (owner or admin)',
         params: slugParams,
         body: s.charterPatch,
-        response: { 200: z.object({ community: s.community }) },
+        response: { 200: s.charterSaved },
       },
     },
     async (req) => updateCharter(ctx, req.params.slug, req.user?.id ?? null, req.body),
@@ -78,7 +77,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
         summary: 'List members (owner or admin); state defaults to member, "all" for every state',
         params: slugParams,
         querystring: s.memberQuery,
-        response: { 200: z.object({ members: z.array(s.member), total: z.number().int() }) },
+        response: { 200: s.memberList },
       },
     },
     async (req) => {
@@ -95,7 +94,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
         summary: "Change a member's role",
         params: memberParams,
         body: s.roleChange,
-        response: { 200: z.object({ member: s.member }) },
+        response: { 200: s.memberChanged },
       },
     },
     async (req) => changeRole(ctx, req.params.slug, req.user?.id ?? null, req.params.userId, req.body.role),
@@ -109,7 +108,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
         summary: 'Remove a member (清理)',
         params: memberParams,
         body: s.reasonBody,
-        response: { 200: z.object({ member: s.member }) },
+        response: { 200: s.memberChanged },
       },
     },
     async (req) => removeMember(ctx, req.params.slug, req.user?.id ?? null, req.params.userId, req.body?.reason),
@@ -118,7 +117,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
   app.post(
     '/communities/:slug/leave',
     {
-      schema: { tags: TAGS, summary: 'Leave the community (the owner cannot)', params: slugParams, body: s.reasonBody, response: { 200: z.object({ member: s.member }) } },
+      schema: { tags: TAGS, summary: 'Leave the community (the owner cannot)', params: slugParams, body: s.reasonBody, response: { 200: s.memberChanged } },
     },
     async (req) => leave(ctx, req.params.slug, req.user?.id ?? null, req.body?.reason),
   );
@@ -131,7 +130,7 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
         summary: 'The activity log, newest first (owner or admin)',
         params: slugParams,
         querystring: s.activityQuery,
-        response: { 200: z.object({ events: z.array(s.activityItem) }) },
+        response: { 200: s.activityPage },
       },
     },
     async (req) => {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EVENT_KINDS } from '../../kernel/activity/taxonomy.js';
+import { person, timestamp } from '../../kernel/http/schemas.js';
 import { COMMUNITY_TYPES, MEMBERSHIP_STATES, ROLES, slugProblem } from './rules.js';
 
 export const NAME_MAX = 80;
@@ -17,8 +18,6 @@ export const slug = z
     const problem = slugProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-/** In a URL the slug is only looked up, so a loose bound is enough (unknown → 404). */
-export const slugParam = z.string().min(1).max(64);
 
 const name = z.string().trim().min(1, { error: 'required' }).max(NAME_MAX, { error: `at most ${NAME_MAX} characters` });
 const requiredText = z.string().trim().min(1, { error: 'required' }).max(TEXT_MAX, { error: `at most ${TEXT_MAX} characters` });
@@ -103,27 +102,36 @@ export const community = z.object({
   capacity: z.number().int().nullable(),
   publicTeaser: z.boolean(),
   teaser: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 
-export const publicCommunity = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  type: z.enum(COMMUNITY_TYPES),
-  sharedNeed: z.string(),
-  valuePromise: z.string(),
-  entryCriteria: z.string(),
-  norms: z.string(),
-  capacity: z.number().int().nullable(),
-  memberCount: z.number().int(),
-  teaser: z.string().nullable(),
-});
+/** What a visitor sees. The teaser shows only when the charter says so. */
+export const publicCommunity = community
+  .pick({ id: true, slug: true, name: true, type: true, sharedNeed: true, valuePromise: true, entryCriteria: true, norms: true, capacity: true })
+  .extend({ memberCount: z.number().int(), teaser: z.string().nullable() });
 
 export const viewer = z.object({ state: z.enum(MEMBERSHIP_STATES), role: z.enum(ROLES) });
 
-export const myCommunity = z.object({ community: publicCommunity, viewer, memberCount: z.number().int() });
+/**
+ * What the viewer may do in this community, decided by the policy (policy.ts)
+ * so the web shows exactly the controls the server will accept.
+ */
+export const permissions = z.object({
+  canOpenConsole: z.boolean(),
+  canEditCharter: z.boolean(),
+  canListMembers: z.boolean(),
+  canReadActivity: z.boolean(),
+});
+
+export const myCommunity = z.object({ community: publicCommunity, viewer, permissions, memberCount: z.number().int() });
+
+/** What the viewer may do to this member: the roles they may set (the current one included) and removal. */
+export const memberPermissions = z.object({
+  canChangeRole: z.boolean(),
+  grantableRoles: z.array(z.enum(ROLES)),
+  canRemove: z.boolean(),
+});
 
 export const member = z.object({
   userId: z.string(),
@@ -131,16 +139,17 @@ export const member = z.object({
   email: z.string(),
   role: z.enum(ROLES),
   state: z.enum(MEMBERSHIP_STATES),
-  joinedAt: z.string().nullable(),
+  joinedAt: timestamp.nullable(),
 });
 
-const person = z.object({ id: z.string(), displayName: z.string() }).nullable();
+export const memberRow = member.extend({ permissions: memberPermissions });
+
 export const activityItem = z.object({
   id: z.number().int(),
-  kind: z.string(),
-  at: z.string(),
-  actor: person,
-  target: person,
+  kind: z.string().describe('an event kind (docs/events.md)'),
+  at: timestamp,
+  actor: person.nullable(),
+  target: person.nullable(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).nullable(),
@@ -149,7 +158,33 @@ export const activityItem = z.object({
 export const home = z.object({
   community,
   viewer,
+  permissions,
   stats: z.object({ members: z.number().int(), core: z.number().int(), joinedLast30d: z.number().int() }),
   core: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.enum(ROLES) })),
   recent: z.array(activityItem),
 });
+
+export const created = z.object({ community, viewer, permissions });
+export const publicPage = z.object({ community: publicCommunity, viewer: viewer.nullable(), permissions });
+export const myCommunities = z.object({ communities: z.array(myCommunity) });
+export const charterSaved = z.object({ community });
+export const memberList = z.object({ members: z.array(memberRow), total: z.number().int() });
+export const memberChanged = z.object({ member });
+export const activityPage = z.object({ events: z.array(activityItem) });
+
+// The types the web imports (type-only) instead of restating them.
+export type Community = z.infer<typeof community>;
+export type PublicCommunity = z.infer<typeof publicCommunity>;
+export type Viewer = z.infer<typeof viewer>;
+export type Permissions = z.infer<typeof permissions>;
+export type MemberPermissions = z.infer<typeof memberPermissions>;
+export type Member = z.infer<typeof member>;
+export type MemberRow = z.infer<typeof memberRow>;
+export type ActivityItem = z.infer<typeof activityItem>;
+export type HomeView = z.infer<typeof home>;
+export type PublicPage = z.infer<typeof publicPage>;
+export type Created = z.infer<typeof created>;
+export type CharterSaved = z.infer<typeof charterSaved>;
+export type MemberList = z.infer<typeof memberList>;
+export type ActivityPage = z.infer<typeof activityPage>;
+export type MyCommunities = z.infer<typeof myCommunities>;

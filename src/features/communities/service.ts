@@ -13,6 +13,7 @@ import { Conflict, Invalid } from '../../kernel/errors.js';
 import { DAY_MS } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
 import { openCommunity } from './opening.js';
+import { actorOf, communityPermissions } from './permissions.js';
 import { slugProblem } from './rules.js';
 import * as store from './store.js';
 import { toActivityItem, toCommunity, toPublic, toViewer, type ActivityItem, type Community, type PublicCommunity, type Viewer } from './views.js';
@@ -34,7 +35,7 @@ const HOME_KINDS: EventKind[] = [
   'activity.attended',
 ];
 
-export async function createCommunity(ctx: AppContext, userId: string, input: CharterInput): Promise<{ community: Community; viewer: Viewer }> {
+export async function createCommunity(ctx: AppContext, userId: string, input: CharterInput) {
   const problem = slugProblem(input.slug);
   if (problem) throw Invalid('slug', problem);
   const at = ctx.clock.now().toISOString();
@@ -88,7 +89,8 @@ export async function createCommunity(ctx: AppContext, userId: string, input: Ch
         objectId: membershipId,
         data: { role: 'owner', via: 'founder' },
       });
-      return { community: toCommunity(row), viewer: { state: 'member', role: 'owner' } };
+      const viewer: Viewer = { state: 'member', role: 'owner' };
+      return { community: toCommunity(row), viewer, permissions: communityPermissions(actorOf(userId, viewer, row.id), row.id) };
     });
   } catch (err) {
     // Two people racing for the same address: the unique index decides.
@@ -103,20 +105,21 @@ export async function listMyCommunities(ctx: AppContext, userId: string) {
   const counts = await store.countActiveMembersOf(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const memberCount = counts.get(r.id) ?? 0;
-    return { community: toPublic(r, memberCount), viewer: toViewer({ state: r.viewerState, role: r.viewerRole })!, memberCount };
+    const viewer = toViewer({ state: r.viewerState, role: r.viewerRole })!;
+    return { community: toPublic(r, memberCount), viewer, permissions: communityPermissions(actorOf(userId, viewer, r.id), r.id), memberCount };
   });
 }
 
-export async function getPublic(ctx: AppContext, slug: string, userId: string | null): Promise<{ community: PublicCommunity; viewer: Viewer | null }> {
+export async function getPublic(ctx: AppContext, slug: string, userId: string | null) {
   const db = ctx.db.kysely;
-  const { community, membership } = await openCommunity(db, { slug }, userId, 'anyone');
+  const { community, membership, actor } = await openCommunity(db, { slug }, userId, 'anyone');
   const memberCount = await store.countActiveMembers(db, community.id);
-  return { community: toPublic(community, memberCount), viewer: toViewer(membership) };
+  return { community: toPublic(community, memberCount), viewer: toViewer(membership), permissions: communityPermissions(actor, community.id) };
 }
 
 export async function getHome(ctx: AppContext, slug: string, userId: string | null) {
   const db = ctx.db.kysely;
-  const { community, membership } = await openCommunity(db, { slug }, userId, 'community.view_member_home');
+  const { community, membership, actor } = await openCommunity(db, { slug }, userId, 'community.view_member_home');
   const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS).toISOString();
   const [counts, core, recent] = await Promise.all([
     store.countMembers(db, community.id, since),
@@ -126,6 +129,7 @@ export async function getHome(ctx: AppContext, slug: string, userId: string | nu
   return {
     community: toCommunity(community),
     viewer: toViewer(membership)!,
+    permissions: communityPermissions(actor, community.id),
     stats: { members: counts.members, core: counts.core, joinedLast30d: counts.joinedSince },
     core: core.map((c) => ({ userId: c.userId, displayName: c.displayName, role: c.role })),
     recent: recent.map(toActivityItem),

@@ -4,63 +4,10 @@
  * Pure mapping from rows; what a viewer may see is decided by the use cases.
  */
 import type { CommunityType, MembershipState, Role } from './rules.js';
+import type { ActivityItem, Community, Member, PublicCommunity, Viewer } from './schemas.js';
 import type { CommunityRow, MembershipRow } from './store.js';
 
-export interface Community {
-  id: string;
-  slug: string;
-  name: string;
-  type: CommunityType;
-  sharedNeed: string;
-  valuePromise: string;
-  norms: string;
-  entryCriteria: string;
-  capacity: number | null;
-  publicTeaser: boolean;
-  teaser: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** What a visitor sees. The teaser shows only when the charter says so. */
-export interface PublicCommunity {
-  id: string;
-  slug: string;
-  name: string;
-  type: CommunityType;
-  sharedNeed: string;
-  valuePromise: string;
-  entryCriteria: string;
-  norms: string;
-  capacity: number | null;
-  memberCount: number;
-  teaser: string | null;
-}
-
-export interface Viewer {
-  state: MembershipState;
-  role: Role;
-}
-
-export interface Member {
-  userId: string;
-  displayName: string;
-  email: string;
-  role: Role;
-  state: MembershipState;
-  joinedAt: string | null;
-}
-
-export interface ActivityItem {
-  id: number;
-  kind: string;
-  at: string;
-  actor: { id: string; displayName: string } | null;
-  target: { id: string; displayName: string } | null;
-  objectType: string | null;
-  objectId: string | null;
-  data: Record<string, unknown> | null;
-}
+export type { ActivityItem, Community, Member, PublicCommunity, Viewer } from './schemas.js';
 
 export function toCommunity(row: CommunityRow): Community {
   return {

@@ -14,6 +14,9 @@ import {
 } from './rules.js';
 import * as store from './store.js';
 import { asGate } from './access.js';
+import { gatePermissions } from './permissions.js';
+import { authorizeGate } from './policy.js';
+import type { GateConfigView } from './schemas.js';
 
 export interface GateConfig {
   form: ApplicationForm;
@@ -28,21 +31,22 @@ export async function loadConfig(db: Q, communityId: string): Promise<GateConfig
   return { form: JSON.parse(row.form), rules: rules.success ? rules.data : [], settings: readSettings(row.settings) };
 }
 
-export async function getConfig(ctx: AppContext, slug: string, userId: string | null): Promise<GateConfig> {
+export async function getConfig(ctx: AppContext, slug: string, userId: string | null): Promise<GateConfigView> {
   const db = ctx.db.kysely;
-  const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.configure'));
-  return loadConfig(db, community.id);
+  const { community, actor } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.configure'));
+  const config = await loadConfig(db, community.id);
+  return { ...config, permissions: gatePermissions(actor, community.id, config.settings) };
 }
 
 /** Saves any of form / rules / settings (already shape-checked by the route). */
-export async function updateConfig(ctx: AppContext, slug: string, userId: string | null, patch: Partial<GateConfig>): Promise<GateConfig> {
+export async function updateConfig(ctx: AppContext, slug: string, userId: string | null, patch: Partial<GateConfig>): Promise<GateConfigView> {
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx.db, async (trx) => {
     const { community, actor, me } = await openCommunity(trx, { slug }, userId, asGate(trx, 'gate.configure'));
     // Only the owner may let core members review applications.
     const current = await loadConfig(trx, community.id);
     const next: GateConfig = { form: patch.form ?? current.form, rules: patch.rules ?? current.rules, settings: patch.settings ?? current.settings };
-    if (patch.settings && patch.settings.coreCanReview !== current.settings.coreCanReview && actor.membership?.role !== 'owner') {
+    if (patch.settings && patch.settings.coreCanReview !== current.settings.coreCanReview && !authorizeGate(actor, 'gate.set_core_review', { communityId: community.id })) {
       throw new AppError('forbidden', 'only the owner decides whether core members review applications');
     }
     const problems = ruleProblems(next.form, next.rules);
@@ -51,7 +55,7 @@ export async function updateConfig(ctx: AppContext, slug: string, userId: string
       communityId: community.id, form: JSON.stringify(next.form), rules: JSON.stringify(next.rules), settings: JSON.stringify(next.settings), updatedAt: at, updatedBy: me,
     });
     await recordDecision(trx, community.id, { action: 'gate.config_updated', decidedBy: me, data: { changed: Object.keys(patch) }, at });
-    return next;
+    return { ...next, permissions: gatePermissions(actor, community.id, next.settings) };
   });
 }
 

@@ -18,6 +18,7 @@ import { loadConfig } from './config.js';
 import { authorizeGate } from './policy.js';
 import { growthFactor, joinsPerChannel, leaderboard, newInviteCode, quotaLeft, referralTree, type Join, type TreeNode } from './rules.js';
 import * as store from './store.js';
+import type { TreeNode as NamedNode } from './schemas.js';
 import { toInvite } from './views.js';
 
 export interface CampaignInput {
@@ -102,7 +103,7 @@ export async function referralStats(ctx: AppContext, slug: string, userId: strin
   ];
   const people = await usersById(db, joins.map((j) => j.userId));
   const names = new Map([...people].map(([id, u]) => [id, u.displayName]));
-  const named = (n: TreeNode): unknown => ({ userId: n.userId, displayName: names.get(n.userId) ?? n.userId, joinedAt: n.joinedAt, descendants: n.descendants, children: n.children.map(named) });
+  const named = (n: TreeNode): NamedNode => ({ userId: n.userId, displayName: names.get(n.userId) ?? n.userId, joinedAt: n.joinedAt, descendants: n.descendants, children: n.children.map(named) });
   return {
     tree: referralTree(joins).filter((r) => r.children.length > 0).map(named),
     leaderboard: leaderboard(joins).map((r) => ({ ...r, displayName: names.get(r.userId) ?? r.userId })),

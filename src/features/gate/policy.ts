@@ -10,7 +10,8 @@ export type GateAction =
   | 'gate.review' // read the queue and answers, approve / reject
   | 'gate.referrals' // referral tree, leaderboard, channels
   | 'gate.invite' // create a personal invite link
-  | 'gate.mark_paid'; // record a payment received
+  | 'gate.mark_paid' // record a payment received
+  | 'gate.set_core_review'; // let core members review (or stop them): the owner's call
 
 export function authorizeGate(actor: Actor, action: GateAction, r: { communityId: string; coreCanReview?: boolean }): boolean {
   const m = memberHere(actor, r.communityId);
@@ -25,6 +26,8 @@ export function authorizeGate(actor: Actor, action: GateAction, r: { communityId
     case 'gate.referrals':
     case 'gate.mark_paid':
       return rank >= roleRank('admin');
+    case 'gate.set_core_review':
+      return m.role === 'owner';
   }
 }
 

@@ -14,6 +14,7 @@ import { asGate } from './access.js';
 import { loadConfig } from './config.js';
 import { dueReminder, paidStatus, periodForPayment, type TierInput } from './rules.js';
 import * as tiers from './tiers-store.js';
+import { toTier } from './views.js';
 
 export async function createTier(ctx: AppContext, slug: string, userId: string | null, input: TierInput) {
   const at = ctx.clock.now().toISOString();
@@ -32,7 +33,7 @@ export async function listTiers(ctx: AppContext, slug: string, userId: string | 
   const { settings } = await loadConfig(db, community.id);
   const rows = await tiers.listMemberTiers(db, community.id);
   const now = ctx.clock.now();
-  return { tiers: await tiers.listTiers(db, community.id), members: rows.map((r) => ({ ...r, status: paidStatus(r.paidThrough, now, settings.reminderDays) })) };
+  return { tiers: (await tiers.listTiers(db, community.id)).map(toTier), members: rows.map((r) => ({ ...r, status: paidStatus(r.paidThrough, now, settings.reminderDays) })) };
 }
 
 /** Records a payment an operator received; the member's paid period extends by one tier period. */

@@ -1,10 +1,16 @@
-/** What the gate's API returns, shaped from rows (no secrets, no other people's answers). */
-import type { ApplicationRow, InviteRow } from './store.js';
+/**
+ * What the gate's API returns, shaped from rows (no secrets, no other people's
+ * answers). The shapes are the response schemas in schemas.ts; the store still
+ * hands state and kind columns out as strings, hence the narrowing here.
+ */
+import type { InviteKind, Period } from './rules.js';
+import type { ApplicationRow, InviteRow, TierRow } from './store.js';
+import type { MyApplication, Tier } from './schemas.js';
 
 export function toMyApplication(a: ApplicationRow) {
   return {
     id: a.id,
-    state: a.state,
+    state: a.state as MyApplication['state'],
     answers: JSON.parse(a.answers) as Record<string, string | string[]>,
     channel: a.channel,
     reason: a.reason,
@@ -42,4 +48,8 @@ export function toInvite(i: InviteRow, now: Date) {
     live: !i.revokedAt && !expired && (i.maxUses === null || i.uses < i.maxUses),
     createdAt: i.createdAt,
   };
+}
+
+export function toTier(t: TierRow): Tier {
+  return { id: t.id, name: t.name, feeMinor: t.feeMinor, currency: t.currency, periodUnit: t.periodUnit as Period['periodUnit'], periodCount: t.periodCount, createdAt: t.createdAt };
 }

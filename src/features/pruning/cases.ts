@@ -86,7 +86,7 @@ export async function listReports(ctx: AppContext, slug: string, userId: string 
 }
 
 export function decideReport(ctx: AppContext, slug: string, userId: string | null, reportId: string, decision: 'uphold' | 'dismiss', note?: string) {
-  const to = decision === 'uphold' ? 'upheld' : 'dismissed';
+  const to: 'upheld' | 'dismissed' = decision === 'uphold' ? 'upheld' : 'dismissed';
   return decideCase(ctx, slug, userId, { table: 'memberReports', noun: 'report', id: reportId, to, note }, async (trx, communityId, report, adminId, at) => {
     await recordDecision(trx, communityId, { action: `report.${to}`, decidedBy: adminId, subjectId: report.subjectId, rule: 'reported', reason: note ?? null, data: { reportId, reporterId: report.reporterId, report: report.reason }, at });
     // The reporter learns the outcome; the subject learns of an upheld report (it counts toward
@@ -126,7 +126,7 @@ export async function listAppeals(ctx: AppContext, slug: string, userId: string 
  * role and its whole activity history come back; event member.readmitted).
  */
 export function decideAppeal(ctx: AppContext, slug: string, userId: string | null, appealId: string, decision: 'grant' | 'deny', note?: string) {
-  const to = decision === 'grant' ? 'granted' : 'denied';
+  const to: 'granted' | 'denied' = decision === 'grant' ? 'granted' : 'denied';
   return decideCase(ctx, slug, userId, { table: 'appeals', noun: 'appeal', id: appealId, to, note }, async (trx, communityId, a, adminId, at) => {
     if (to === 'granted') {
       // Back with the role they had (never as owner: ownership is not given back by appeal).

@@ -20,7 +20,19 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrationTableSchema =
     db.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s : undefined;
   const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(db), ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely's introspector lists the tables of every schema; another process dropping its own
+    // schema between that listing and the privilege check makes the query fail with 3F000 for a
+    // schema that is not ours. Nothing was migrated then, so asking again is safe.
+    if (attempt < 5 && isOtherSchemaGone(error, migrationTableSchema)) continue;
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
+  const e = error as { code?: string; message?: string };
+  const gone = /schema "([^"]+)" does not exist/.exec(e?.message ?? '')?.[1];
+  return e?.code === '3F000' && gone !== undefined && gone !== ours;
 }

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -16,6 +17,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -23,6 +25,7 @@ import {
 import type { AppContext } from '../context.js';
 import { AppError, HTTP_STATUS, Unauthorized, type ErrorCode, type FieldProblem, type ProblemParams } from '../errors.js';
 import { zodFieldProblem } from './problems.js';
+import { recordRoutes } from './routes.js';
 import { readSession, SESSION_COOKIE, type SessionUser } from '../auth/session.js';
 import { negotiateLang, type Lang, isLang } from '../i18n.js';
 import { packageRoot } from '../paths.js';
@@ -52,6 +55,7 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
     trustProxy: ctx.config.trustProxy ?? 'loopback',
     bodyLimit: 1_048_576,
   });
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
@@ -85,6 +89,8 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (recursive ones need one) become components the operations refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -103,12 +109,17 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   app.setNotFoundHandler((req, reply) => notFound(req, reply, options.webDir ?? join(packageRoot, 'dist', 'web')));
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
+  const health = z.object({ ok: z.literal(true), database: z.enum(['sqlite', 'postgres']) });
+  app.withTypeProvider<ZodTypeProvider>().get('/healthz', { schema: { hide: true, response: { 200: health } } }, async () => {
     await ctx.db.kysely.selectFrom('users').select('id').limit(1).execute();
-    return { ok: true, database: ctx.db.dialect };
+    return { ok: true as const, database: ctx.db.dialect };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/csrf', { schema: { hide: true } }, async (_req, reply) => ({ token: reply.generateCsrf() }));
+  app.get(
+    '/api/csrf',
+    { schema: { tags: ['kernel'], summary: 'A CSRF token for the x-csrf-token header of writes', response: { 200: z.object({ token: z.string() }) } } },
+    async (_req, reply) => ({ token: reply.generateCsrf() }),
+  );
 
   const webDir = options.webDir ?? join(packageRoot, 'dist', 'web');
   if (existsSync(join(webDir, 'index.html'))) {

@@ -3,20 +3,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from './api.js';
 import { hasStoredLang, isLang, persistLang, type Lang } from './i18n.js';
+import type { MeBody, User, UserBody } from '../../../src/features/accounts/schemas.js';
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: string | null;
-}
+/** The account as the server's schema describes it (imported type-only). */
+export type { MeBody, User, UserBody } from '../../../src/features/accounts/schemas.js';
 
 export const ME_KEY = ['me'] as const;
 
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
-    queryFn: async () => (await api<{ user: User | null }>('GET', '/api/auth/me')).user,
+    queryFn: async () => (await api<MeBody>('GET', '/api/auth/me')).user,
     staleTime: 60_000,
   });
 }
@@ -30,7 +27,7 @@ export function useSetLanguage() {
       const me = qc.getQueryData<User | null>(ME_KEY);
       if (me && me.locale !== lang) {
         try {
-          const { user } = await api<{ user: User }>('PATCH', '/api/auth/me', { locale: lang });
+          const { user } = await api<UserBody>('PATCH', '/api/auth/me', { locale: lang });
           qc.setQueryData(ME_KEY, user);
         } catch {
           // the switch already happened on this device; the account keeps its old choice until next time

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, showFieldErrors } from '../../app/api.js';
-import { useSignedIn, type User } from '../../app/session.js';
+import { useSignedIn, type UserBody } from '../../app/session.js';
 import { useErrorText } from '../../app/states.js';
 import { AuthCard } from './AuthCard.js';
 import { PASSWORD_MIN } from './SignUpPage.js';
@@ -27,7 +27,7 @@ export function ResetPage() {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/password-reset/confirm', { token, password: values.password });
+      const { user } = await api<UserBody>('POST', '/api/auth/password-reset/confirm', { token, password: values.password });
       signedIn(user);
       navigate('/', { replace: true });
     } catch (err) {

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError, showFieldErrors } from '../../app/api.js';
-import { useSignedIn, type User } from '../../app/session.js';
+import { useSignedIn, type UserBody } from '../../app/session.js';
 import { useErrorText } from '../../app/states.js';
 import { AuthCard } from './AuthCard.js';
 
@@ -31,7 +31,7 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/signin', values);
+      const { user } = await api<UserBody>('POST', '/api/auth/signin', values);
       signedIn(user);
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, showFieldErrors } from '../../app/api.js';
 import { currentLang } from '../../app/i18n.js';
-import { useSignedIn, type User } from '../../app/session.js';
+import { useSignedIn, type UserBody } from '../../app/session.js';
 import { useErrorText } from '../../app/states.js';
 import { AuthCard } from './AuthCard.js';
 import { safeNext } from './SignInPage.js';
@@ -31,7 +31,7 @@ export function SignUpPage() {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api<{ user: User }>('POST', '/api/auth/signup', { ...values, locale: currentLang() });
+      const { user } = await api<UserBody>('POST', '/api/auth/signup', { ...values, locale: currentLang() });
       signedIn(user);
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorState, Loading, Page } from '../../app/states.js';
 import { NoticesBell } from '../members/notices.js';
 import { StandingBanner } from '../pruning/StandingBanner.js';
-import { canOperate, useHome } from './api.js';
+import { useHome } from './api.js';
 import { ActivityLine } from './activity.js';
 import { CharterSections, TypeTag } from './CharterView.js';
 
@@ -29,7 +29,7 @@ export function MemberHomePage() {
       </>
     );
   }
-  const { community, viewer, stats, core, recent } = q.data;
+  const { community, viewer, permissions, stats, core, recent } = q.data;
   return (
     <Page>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8, margin: '8px 0 12px' }}>
@@ -46,7 +46,7 @@ export function MemberHomePage() {
         </div>
         <Space>
           <NoticesBell slug={slug} />
-          {canOperate(viewer) && (
+          {permissions.canOpenConsole && (
             <Link to={`/c/${slug}/console`}>
               <Button icon={<SettingOutlined />} size="large">
                 {t('communities-ui:nav.console')}

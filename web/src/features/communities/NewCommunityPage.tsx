@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../app/api.js';
 import { useMe } from '../../app/session.js';
 import { ErrorState, Loading, Page } from '../../app/states.js';
-import type { Community, Viewer } from './api.js';
+import type { Created } from './api.js';
 import { CharterForm } from './CharterForm.js';
 
 export function NewCommunityPage() {
@@ -25,7 +25,7 @@ export function NewCommunityPage() {
       <CharterForm
         submitLabel={t('communities-ui:create.submit')}
         onSubmit={async (charter) => {
-          const { community } = await api<{ community: Community; viewer: Viewer }>('POST', '/api/communities', charter);
+          const { community } = await api<Created>('POST', '/api/communities', charter);
           await qc.invalidateQueries({ queryKey: ['communities'] });
           void message.success(t('communities-ui:create.done', { name: community.name }));
           navigate(`/c/${community.slug}/home`);

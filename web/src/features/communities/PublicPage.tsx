@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useMe } from '../../app/session.js';
 import { ErrorState, Loading, Page } from '../../app/states.js';
-import { canOperate, usePublicCommunity, type Viewer } from './api.js';
+import { usePublicCommunity, type Permissions, type Viewer } from './api.js';
 import { CharterSections, TypeTag } from './CharterView.js';
 import { NoticesBell } from '../members/notices.js';
 import { StandingBanner } from '../pruning/StandingBanner.js';
@@ -16,7 +16,7 @@ export function PublicPage() {
   const q = usePublicCommunity(slug);
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
-  const { community, viewer } = q.data;
+  const { community, viewer, permissions } = q.data;
   return (
     <Page>
       <Space orientation="vertical" size={4} style={{ width: '100%', margin: '8px 0 16px' }}>
@@ -40,13 +40,13 @@ export function PublicPage() {
         </Card>
       )}
       <CharterSections {...community} />
-      <JoinBox slug={slug} viewer={viewer} />
+      <JoinBox slug={slug} viewer={viewer} permissions={permissions} />
     </Page>
   );
 }
 
 /** The call to action depends on who is looking: member, applicant, signed-in visitor, or anonymous. */
-function JoinBox({ slug, viewer }: { slug: string; viewer: Viewer }) {
+function JoinBox({ slug, viewer, permissions }: { slug: string; viewer: Viewer | null; permissions: Permissions }) {
   const { t } = useTranslation();
   const me = useMe();
   const box = { marginTop: 16 };
@@ -58,7 +58,7 @@ function JoinBox({ slug, viewer }: { slug: string; viewer: Viewer }) {
             {t('communities-ui:nav.memberHome')}
           </Button>
         </Link>
-        {canOperate(viewer) && (
+        {permissions.canOpenConsole && (
           <Link to={`/c/${slug}/console`}>
             <Button size="large" block>
               {t('communities-ui:nav.console')}

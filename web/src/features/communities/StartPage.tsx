@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../app/session.js';
 import { ErrorState, Loading, Page } from '../../app/states.js';
-import { canOperate, useMyCommunities } from './api.js';
+import { useMyCommunities } from './api.js';
 
 export function StartPage() {
   const me = useMe();
@@ -78,7 +78,7 @@ function MyCommunities() {
         </Empty>
       )}
       <Row gutter={[12, 12]} style={{ marginTop: 8 }}>
-        {list.data?.communities.map(({ community, viewer, memberCount }) => (
+        {list.data?.communities.map(({ community, viewer, permissions, memberCount }) => (
           <Col xs={24} key={community.slug}>
             <Card
               title={<Link to={`/c/${community.slug}/home`}>{community.name}</Link>}
@@ -93,7 +93,7 @@ function MyCommunities() {
                 </Typography.Text>
                 <Link to={`/c/${community.slug}`}>{t('communities-ui:nav.publicPage')}</Link>
                 {viewer?.state === 'member' && <Link to={`/c/${community.slug}/home`}>{t('communities-ui:nav.memberHome')}</Link>}
-                {canOperate(viewer) && <Link to={`/c/${community.slug}/console`}>{t('communities-ui:nav.console')}</Link>}
+                {permissions.canOpenConsole && <Link to={`/c/${community.slug}/console`}>{t('communities-ui:nav.console')}</Link>}
               </Space>
             </Card>
           </Col>

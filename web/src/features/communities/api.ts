@@ -1,80 +1,40 @@
-/** Types of the communities API (platform contract) and the queries the pages share. */
+/**
+ * The communities API as the web sees it: the types are the ones the server's
+ * response schemas infer (src/features/communities/schemas.ts, imported
+ * type-only so no server code reaches the bundle), plus the queries pages share.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
 import type { CommunityType, MembershipState, Role } from '../../../../src/features/communities/rules.js';
 import type { EventKind } from '../../../../src/kernel/activity/taxonomy.js';
+import type {
+  ActivityItem,
+  ActivityPage,
+  CharterSaved,
+  Community,
+  Created,
+  HomeView,
+  MemberList,
+  MemberPermissions,
+  MemberRow,
+  MyCommunities,
+  Permissions,
+  PublicCommunity,
+  PublicPage,
+  Viewer,
+} from '../../../../src/features/communities/schemas.js';
 
-export type { CommunityType, MembershipState, Role, EventKind };
+export type { ActivityItem, ActivityPage, CharterSaved, Community, CommunityType, Created, EventKind, HomeView, MemberList, MemberPermissions, MemberRow, MembershipState, Permissions, PublicCommunity, Role, Viewer };
 
-export interface Charter {
-  slug: string;
-  name: string;
-  type: CommunityType;
-  sharedNeed: string;
-  valuePromise: string;
-  norms: string;
-  entryCriteria: string;
-  capacity: number | null;
-  publicTeaser: boolean;
-  teaser: string;
-}
-
-export interface Community extends Charter {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PublicCommunity extends Omit<Charter, 'publicTeaser' | 'teaser'> {
-  memberCount: number;
-  teaser: string | null;
-}
-
-export type Viewer = { state: MembershipState; role: Role } | null;
-
-export interface Person {
-  id: string;
-  displayName: string;
-}
-
-export interface ActivityItem {
-  id: string | number;
-  kind: EventKind;
-  at: string;
-  actor: Person | null;
-  target: Person | null;
-  objectType: string | null;
-  objectId: string | null;
-  data: Record<string, unknown> | null;
-}
-
-export interface HomeView {
-  community: Community;
-  viewer: Viewer;
-  stats: { members: number; core: number; joinedLast30d: number };
-  core: { userId: string; displayName: string; role: Role }[];
-  recent: ActivityItem[];
-}
-
-export interface MemberRow {
-  userId: string;
-  displayName: string;
-  email: string;
-  role: Role;
-  state: MembershipState;
-  joinedAt: string | null;
-}
+/** The charter as the operator writes it: a community's own fields. */
+export type Charter = Omit<Community, 'id' | 'createdAt' | 'updatedAt'>;
 
 export const path = (slug: string) => `/api/communities/${encodeURIComponent(slug)}`;
-
-export function canOperate(viewer: Viewer): boolean {
-  return viewer?.state === 'member' && (viewer.role === 'owner' || viewer.role === 'admin');
-}
 
 export function useMyCommunities(enabled: boolean) {
   return useQuery({
     queryKey: ['communities', 'mine'],
-    queryFn: () => api<{ communities: { community: PublicCommunity & { id?: string }; viewer: Viewer; memberCount: number }[] }>('GET', '/api/communities'),
+    queryFn: () => api<MyCommunities>('GET', '/api/communities'),
     enabled,
   });
 }
@@ -82,7 +42,7 @@ export function useMyCommunities(enabled: boolean) {
 export function usePublicCommunity(slug: string) {
   return useQuery({
     queryKey: ['community', slug, 'public'],
-    queryFn: () => api<{ community: PublicCommunity; viewer: Viewer }>('GET', path(slug)),
+    queryFn: () => api<PublicPage>('GET', path(slug)),
   });
 }
 

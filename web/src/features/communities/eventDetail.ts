@@ -88,6 +88,7 @@ const FORMATTERS: Record<EventKind, Formatter> = {
   'system.other': (t, data) => str(data.text),
 };
 
-export function eventDetail(t: TFunction, item: { kind: EventKind; data: Data | null }): string | null {
-  return FORMATTERS[item.kind]?.(t, item.data ?? {}) ?? null;
+/** Kinds the taxonomy does not know (yet) have no details rather than a guess. */
+export function eventDetail(t: TFunction, item: { kind: string; data: Data | null }): string | null {
+  return FORMATTERS[item.kind as EventKind]?.(t, item.data ?? {}) ?? null;
 }

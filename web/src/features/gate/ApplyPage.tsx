@@ -7,7 +7,7 @@ import { api, ApiError, problemText } from '../../app/api.js';
 import { useMe } from '../../app/session.js';
 import { ErrorState, Loading, Page, useErrorText } from '../../app/states.js';
 import { path, usePublicCommunity } from '../communities/api.js';
-import { useApplyPage, type Answers, type MyApplication } from './api.js';
+import { useApplyPage, type Answers, type ApplicationBody } from './api.js';
 
 export function ApplyPage() {
   const { t, i18n } = useTranslation();
@@ -20,7 +20,7 @@ export function ApplyPage() {
   const qc = useQueryClient();
   const errorText = useErrorText();
   const submit = useMutation({
-    mutationFn: (answers: Answers) => api<{ application: MyApplication }>('POST', `${path(slug)}/apply`, { answers, ...(code ? { code } : {}) }),
+    mutationFn: (answers: Answers) => api<ApplicationBody>('POST', `${path(slug)}/apply`, { answers, ...(code ? { code } : {}) }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['gate', slug] });
       await qc.invalidateQueries({ queryKey: ['community', slug] });

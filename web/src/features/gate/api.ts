@@ -1,82 +1,40 @@
-/** Types and queries of the gate API (apply, status, review, invites, referrals, tiers). */
+/**
+ * The gate API as the web sees it (apply, status, review, invites, referrals,
+ * tiers): the types are the ones the server's schemas infer
+ * (src/features/gate/schemas.ts, imported type-only), plus the shared queries.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
 import { path } from '../communities/api.js';
-import type { Notice } from '../members/notices.js';
-import type { ApplicationForm, GateSettings, Preview, ScreeningRule } from '../../../../src/features/gate/rules.js';
+import type { ApplicationForm, GateSettings, ScreeningRule } from '../../../../src/features/gate/rules.js';
+import type {
+  Answers,
+  ApplicationBody,
+  ApplyPageView,
+  ConfigPatch,
+  DecideResults,
+  GateConfigView,
+  GatePermissions,
+  Invite,
+  InviteCreated,
+  InvitesView,
+  MyApplication,
+  Preview,
+  QueueItem,
+  QueueView,
+  ReferralView,
+  StatusView,
+  Tier,
+  TiersView,
+  TreeNode,
+} from '../../../../src/features/gate/schemas.js';
 
-export type { ApplicationForm, GateSettings, Preview, ScreeningRule };
-export type Answers = Record<string, string | string[]>;
-
-export interface MyApplication {
-  id: string;
-  state: 'pending' | 'approved' | 'rejected' | 'waitlisted' | 'withdrawn';
-  answers: Answers;
-  channel: string;
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  joinedAt: string | null;
-}
-
-export interface QueueItem extends MyApplication {
-  applicant: { id: string; displayName: string; email: string };
-  referrer: { id: string; displayName: string } | null;
-  inviteName: string | null;
-  vouched: boolean;
-  ruleId: string | null;
-}
-
-export interface ApplyPageView {
-  form: ApplicationForm;
-  open: boolean;
-  invite: { kind: 'personal' | 'campaign'; name: string | null; vouch: boolean } | null;
-  application: MyApplication | null;
-}
-
-export interface StatusView {
-  membership: { state: string; role: string } | null;
-  application: MyApplication | null;
-  waitlistPosition: number | null;
-  cooldownUntil: string | null;
-  notifications: Notice[];
-}
-
-export interface Invite {
-  id: string;
-  kind: 'personal' | 'campaign';
-  name: string | null;
-  channel: string | null;
-  vouch: boolean;
-  expiresAt: string | null;
-  maxUses: number | null;
-  uses: number;
-  revokedAt: string | null;
-  live: boolean;
-  createdAt: string;
-}
-
-export interface TreeNode {
-  userId: string;
-  displayName: string;
-  joinedAt: string;
-  descendants: number;
-  children: TreeNode[];
-}
-
-export interface ReferralView {
-  tree: TreeNode[];
-  leaderboard: { userId: string; displayName: string; direct: number; total: number }[];
-  channels: { channel: string; joins: number }[];
-  growth: { from: string; to: string; base: number; referredJoins: number; inviters: number; k: number | null; perInviter: number | null };
-  funnel: { applied: number; approved: number; introduced: number; active: number };
-}
-
-export interface GateConfig {
-  form: ApplicationForm;
-  rules: ScreeningRule[];
-  settings: GateSettings;
-}
+export type {
+  Answers, ApplicationBody, ApplicationForm, ApplyPageView, ConfigPatch, DecideResults, GateConfigView, GatePermissions, GateSettings, Invite, InviteCreated,
+  InvitesView, MyApplication, Preview, QueueItem, QueueView, ReferralView, ScreeningRule, StatusView, Tier, TiersView, TreeNode,
+};
+/** A member on a paid tier, with their payment status. */
+export type Payer = TiersView['members'][number];
 
 export const useApplyPage = (slug: string, code?: string) =>
   useQuery({
@@ -88,12 +46,12 @@ export const useStatus = (slug: string, enabled = true) =>
   useQuery({ queryKey: ['gate', slug, 'status'], queryFn: () => api<StatusView>('GET', `${path(slug)}/application`), enabled });
 
 export const useQueue = (slug: string, state: string) =>
-  useQuery({ queryKey: ['gate', slug, 'queue', state], queryFn: () => api<{ applications: QueueItem[]; total: number }>('GET', `${path(slug)}/gate/applications?state=${state}&limit=200`) });
+  useQuery({ queryKey: ['gate', slug, 'queue', state], queryFn: () => api<QueueView>('GET', `${path(slug)}/gate/applications?state=${state}&limit=200`) });
 
-export const useConfig = (slug: string) => useQuery({ queryKey: ['gate', slug, 'config'], queryFn: () => api<GateConfig>('GET', `${path(slug)}/gate/config`) });
+export const useConfig = (slug: string) => useQuery({ queryKey: ['gate', slug, 'config'], queryFn: () => api<GateConfigView>('GET', `${path(slug)}/gate/config`) });
 
 export const useInvites = (slug: string, enabled = true) =>
-  useQuery({ queryKey: ['gate', slug, 'invites'], queryFn: () => api<{ invites: Invite[]; quotaLeft: number | null }>('GET', `${path(slug)}/invites`), enabled });
+  useQuery({ queryKey: ['gate', slug, 'invites'], queryFn: () => api<InvitesView>('GET', `${path(slug)}/invites`), enabled });
 
 export const useReferrals = (slug: string) => useQuery({ queryKey: ['gate', slug, 'referrals'], queryFn: () => api<ReferralView>('GET', `${path(slug)}/gate/referrals`) });
 
@@ -101,7 +59,7 @@ export const useReferrals = (slug: string) => useQuery({ queryKey: ['gate', slug
 export function useSaveConfig(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (patch: Partial<GateConfig>) => api<GateConfig>('PATCH', `${path(slug)}/gate/config`, patch),
+    mutationFn: (patch: ConfigPatch) => api<GateConfigView>('PATCH', `${path(slug)}/gate/config`, patch),
     onSuccess: (data) => qc.setQueryData(['gate', slug, 'config'], data),
   });
 }

@@ -8,7 +8,7 @@ import { api, ApiError, problemText } from '../../app/api.js';
 import { useMe } from '../../app/session.js';
 import { ErrorState, Loading, Page, useErrorText } from '../../app/states.js';
 import { path } from '../communities/api.js';
-import { useInvites } from '../gate/api.js';
+import { useInvites, type InviteCreated } from '../gate/api.js';
 import { useOnboarding, type OnboardingView } from './api.js';
 import { useFieldLabel } from './IntroFields.js';
 
@@ -104,7 +104,7 @@ function MyInvite({ slug }: { slug: string }) {
       {url ? (
         <Typography.Text copyable>{url}</Typography.Text>
       ) : (
-        <Button disabled={q.data.quotaLeft === 0} onClick={() => api<{ url: string }>('POST', `${path(slug)}/invites`, { kind: 'personal' }).then((r) => setUrl(r.url), (e: unknown) => setError(errorText(e)))}>
+        <Button disabled={q.data.quotaLeft === 0} onClick={() => api<InviteCreated>('POST', `${path(slug)}/invites`, { kind: 'personal' }).then((r) => setUrl(r.url), (e: unknown) => setError(errorText(e)))}>
           {t('gate-ui:invites.createMine')}
         </Button>
       )}

@@ -14,14 +14,7 @@ import { api } from '../../app/api.js';
 import { useMe } from '../../app/session.js';
 import { path } from '../communities/api.js';
 import { day, ruleName, say, type Message } from '../pruning/api.js';
-
-export interface Notice {
-  id: string;
-  kind: string;
-  data: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
+import type { Notice, NoticesView } from './api.js';
 
 /** Where the person acts on each feature's notices. */
 const PAGE: Record<string, string> = { gate: 'status', pruning: 'standing' };
@@ -34,7 +27,7 @@ function split(kind: string): [feature: string, event: string] {
 export function useNotices(slug: string, enabled = true) {
   return useQuery({
     queryKey: ['notices', slug],
-    queryFn: () => api<{ notices: Notice[]; unread: number }>('GET', `${path(slug)}/notices`),
+    queryFn: () => api<NoticesView>('GET', `${path(slug)}/notices`),
     enabled,
     retry: false,
   });

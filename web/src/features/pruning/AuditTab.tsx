@@ -6,11 +6,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
 import { ErrorState } from '../../app/states.js';
-import { pruningPath, reasonText, ruleName, type AuditView } from './api.js';
+import { pruningPath, reasonText, ruleName, type AuditPage, type AuditView } from './api.js';
 
 export function AuditTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['pruning', slug, 'audit'], queryFn: () => api<{ entries: AuditView[] }>('GET', `${pruningPath(slug)}/audit?limit=500`) });
+  const q = useQuery({ queryKey: ['pruning', slug, 'audit'], queryFn: () => api<AuditPage>('GET', `${pruningPath(slug)}/audit?limit=500`) });
   if (q.error) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   return (
     <>

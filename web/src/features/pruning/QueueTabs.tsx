@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
 import { ErrorState, useErrorText } from '../../app/states.js';
-import { day, pruningPath, ruleName, say, type AppealView, type ReportView, type WarningView } from './api.js';
+import { day, pruningPath, ruleName, say, type AppealsView, type AppealView, type ReportsView, type ReportView, type WarningsView, type WarningView } from './api.js';
 
 /** Runs a decision after the admin wrote an optional note. */
 function useDecide(slug: string) {
@@ -43,7 +43,7 @@ function useDecide(slug: string) {
 export function WarningsTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const [state, setState] = useState<'open' | 'review'>('review');
-  const q = useQuery({ queryKey: ['pruning', slug, 'warnings', state], queryFn: () => api<{ warnings: WarningView[] }>('GET', `${pruningPath(slug)}/pruning/warnings?state=${state}`) });
+  const q = useQuery({ queryKey: ['pruning', slug, 'warnings', state], queryFn: () => api<WarningsView>('GET', `${pruningPath(slug)}/pruning/warnings?state=${state}`) });
   const { ask, modal } = useDecide(slug);
   if (q.error) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   return (
@@ -84,7 +84,7 @@ export function WarningsTab({ slug }: { slug: string }) {
 
 export function ReportsTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['pruning', slug, 'reports'], queryFn: () => api<{ reports: ReportView[] }>('GET', `${pruningPath(slug)}/reports`) });
+  const q = useQuery({ queryKey: ['pruning', slug, 'reports'], queryFn: () => api<ReportsView>('GET', `${pruningPath(slug)}/reports`) });
   const { ask, modal } = useDecide(slug);
   if (q.error) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   return (
@@ -125,7 +125,7 @@ export function ReportsTab({ slug }: { slug: string }) {
 
 export function AppealsTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['pruning', slug, 'appeals'], queryFn: () => api<{ appeals: AppealView[] }>('GET', `${pruningPath(slug)}/appeals`) });
+  const q = useQuery({ queryKey: ['pruning', slug, 'appeals'], queryFn: () => api<AppealsView>('GET', `${pruningPath(slug)}/appeals`) });
   const { ask, modal } = useDecide(slug);
   if (q.error) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   return (

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
 import { ErrorState, Loading, useErrorText } from '../../app/states.js';
-import { day, pruningPath, ruleName, say, type DryRunView, type PruningSettings, type SettingsView } from './api.js';
+import { day, pruningPath, ruleName, say, type DryRunView, type PruningSettings, type SettingsView, type SweepView } from './api.js';
 import { coverageText } from './coverage.js';
 
 export function SettingsTab({ slug }: { slug: string }) {
@@ -35,7 +35,7 @@ export function SettingsTab({ slug }: { slug: string }) {
         await qc.invalidateQueries({ queryKey: ['pruning', slug] });
       }
       if (kind === 'sweep') {
-        const r = await api<{ result: Record<string, number> }>('POST', `${pruningPath(slug)}/pruning/sweep`);
+        const r = await api<SweepView>('POST', `${pruningPath(slug)}/pruning/sweep`);
         void message.success(t('pruning-ui:settings.swept', r.result));
         await qc.invalidateQueries({ queryKey: ['pruning', slug] });
       }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS } from '../../../../../src/kernel/activity/taxonomy.js';
 import { api } from '../../../app/api.js';
 import { ErrorState } from '../../../app/states.js';
-import { path, type ActivityItem } from '../api.js';
+import { path, type ActivityItem, type ActivityPage } from '../api.js';
 import { eventDetail, eventName } from '../activity.js';
 import { useConsole } from './ConsoleLayout.js';
 
@@ -24,7 +24,7 @@ export function ActivityTab() {
       const params = new URLSearchParams({ limit: String(PAGE) });
       if (kind) params.set('kind', kind);
       if (pageParam) params.set('before', pageParam);
-      return api<{ events: ActivityItem[] }>('GET', `${path(slug)}/activity?${params}`);
+      return api<ActivityPage>('GET', `${path(slug)}/activity?${params}`);
     },
     // `before` pages by the oldest event seen; a short page means the log is exhausted
     getNextPageParam: (last) => (last.events.length < PAGE ? undefined : String(last.events[last.events.length - 1]!.id)),

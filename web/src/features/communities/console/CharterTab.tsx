@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../app/api.js';
-import { path, type Charter, type Community } from '../api.js';
+import { path, type Charter, type CharterSaved, type Community } from '../api.js';
 import { CharterForm, CHARTER_FIELDS } from '../CharterForm.js';
 import { useConsole } from './ConsoleLayout.js';
 
@@ -33,7 +33,7 @@ export function CharterTab() {
             void message.info(t('communities-ui:console.noChanges'));
             return;
           }
-          const { community } = await api<{ community: Community }>('PATCH', `${path(slug)}/charter`, changed);
+          const { community } = await api<CharterSaved>('PATCH', `${path(slug)}/charter`, changed);
           await qc.invalidateQueries({ queryKey: ['community'] });
           await qc.invalidateQueries({ queryKey: ['communities'] });
           void message.success(t('communities-ui:console.saved'));

@@ -5,7 +5,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../app/states.js';
-import { canOperate, useHome, type HomeView } from '../api.js';
+import { useHome, type HomeView } from '../api.js';
 
 export interface ConsoleContext {
   slug: string;
@@ -25,7 +25,7 @@ export function ConsoleLayout() {
   const screens = Grid.useBreakpoint();
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
-  if (!canOperate(q.data.viewer)) {
+  if (!q.data.permissions.canOpenConsole) {
     return (
       <Result
         status="403"

@@ -1,24 +1,26 @@
-/** Console → members: search, change a role, remove with a reason (the reason goes to the activity log). */
+/**
+ * Console → members: search, change a role, remove with a reason (the reason goes to the activity log).
+ * Which controls a row shows comes from the row's permissions, decided by the server's policy.
+ */
 import { useState } from 'react';
 import { App, Button, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ROLES, roleRank } from '../../../../../src/features/communities/rules.js';
+import { ROLES } from '../../../../../src/features/communities/rules.js';
 import { api } from '../../../app/api.js';
-import { useMe } from '../../../app/session.js';
 import { ErrorState, useErrorText } from '../../../app/states.js';
-import { path, type MemberRow, type Role } from '../api.js';
+import { path, type MemberList, type MemberRow, type Role } from '../api.js';
 import { useConsole } from './ConsoleLayout.js';
 import { EvidenceList, evidenceColumns, useEvidence } from '../../members/evidence.js';
 import { Link } from 'react-router-dom';
 
 const PAGE = 20;
+const ROLE_COLOR: Record<Role, string | undefined> = { owner: 'gold', admin: 'blue', core: 'green', member: undefined };
 
 export function MembersTab() {
   const { t } = useTranslation();
-  const { slug, home } = useConsole();
-  const me = useMe();
+  const { slug } = useConsole();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -36,15 +38,11 @@ export function MembersTab() {
   if (role) params.set('role', role);
   const list = useQuery({
     queryKey: ['community', slug, 'members', params.toString()],
-    queryFn: () => api<{ members: MemberRow[]; total: number }>('GET', `${path(slug)}/members?${params}`),
+    queryFn: () => api<MemberList>('GET', `${path(slug)}/members?${params}`),
     placeholderData: keepPreviousData,
   });
 
   const evidence = useEvidence(slug, (list.data?.members ?? []).map((m) => m.userId));
-  const myRank = roleRank(home.viewer?.role ?? 'member');
-  // Roles an operator may hand out: below their own, never owner (ownership transfer is its own act).
-  const grantable = ROLES.filter((r) => r !== 'owner' && (home.viewer?.role === 'owner' || roleRank(r) < myRank));
-  const canTouch = (m: MemberRow) => m.userId !== me.data?.id && m.role !== 'owner' && (home.viewer?.role === 'owner' || roleRank(m.role) < myRank);
 
   async function refresh() {
     await qc.invalidateQueries({ queryKey: ['community', slug] });
@@ -130,16 +128,16 @@ export function MembersTab() {
             dataIndex: 'role',
             width: 170,
             render: (r: Role, m) =>
-              canTouch(m) ? (
+              m.permissions.canChangeRole ? (
                 <Select<Role>
                   value={r}
                   style={{ width: 140 }}
                   aria-label={t('communities-ui:members.roleOf', { name: m.displayName })}
                   onChange={(to) => (to === 'core' ? setPromoting(m) : void changeRole(m, to))}
-                  options={grantable.concat(grantable.includes(r) ? [] : [r]).map((x) => ({ value: x, label: t(`communities-ui:role.${x}`) }))}
+                  options={m.permissions.grantableRoles.map((x) => ({ value: x, label: t(`communities-ui:role.${x}`) }))}
                 />
               ) : (
-                <Tag color={r === 'owner' ? 'gold' : r === 'admin' ? 'blue' : r === 'core' ? 'green' : undefined}>{t(`communities-ui:role.${r}`)}</Tag>
+                <Tag color={ROLE_COLOR[r]}>{t(`communities-ui:role.${r}`)}</Tag>
               ),
           },
           {
@@ -152,7 +150,7 @@ export function MembersTab() {
             title: t('communities-ui:members.actions'),
             key: 'actions',
             render: (_, m) =>
-              canTouch(m) && (
+              m.permissions.canRemove && (
                 <Button danger size="small" onClick={() => setRemoving(m)}>
                   {t('communities-ui:members.remove')}
                 </Button>

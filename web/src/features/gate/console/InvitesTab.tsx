@@ -8,7 +8,7 @@ import { api } from '../../../app/api.js';
 import { useErrorText } from '../../../app/states.js';
 import { path } from '../../communities/api.js';
 import { useConsole } from '../../communities/console/ConsoleLayout.js';
-import { useInvites, useReferrals, type Invite, type TreeNode } from '../api.js';
+import { useInvites, useReferrals, type Invite, type InviteCreated, type TreeNode } from '../api.js';
 
 interface TreeItem {
   key: string;
@@ -37,7 +37,7 @@ export function InvitesTab() {
 
   async function create(v: CampaignForm) {
     try {
-      const r = await api<{ url: string }>('POST', `${path(slug)}/invites`, { kind: 'campaign', name: v.name, channel: v.channel, expiresAt: v.expiresAt?.toISOString() ?? null, maxUses: v.maxUses ?? null, vouch: !!v.vouch });
+      const r = await api<InviteCreated>('POST', `${path(slug)}/invites`, { kind: 'campaign', name: v.name, channel: v.channel, expiresAt: v.expiresAt?.toISOString() ?? null, maxUses: v.maxUses ?? null, vouch: !!v.vouch });
       setCreated(r.url);
       form.resetFields();
       await qc.invalidateQueries({ queryKey: ['gate', slug, 'invites'] });

@@ -8,7 +8,7 @@ import { api } from '../../../app/api.js';
 import { ErrorState, useErrorText } from '../../../app/states.js';
 import { path } from '../../communities/api.js';
 import { useConsole } from '../../communities/console/ConsoleLayout.js';
-import { useConfig, useQueue, type QueueItem } from '../api.js';
+import { useConfig, useQueue, type DecideResults, type QueueItem } from '../api.js';
 
 const STATES = ['pending', 'waitlisted', 'approved', 'rejected'] as const;
 
@@ -31,7 +31,7 @@ export function ReviewTab() {
   async function decide(ids: string[], decision: 'approve' | 'reject', why?: string) {
     setBusy(true);
     try {
-      const r = await api<{ results: { id: string; ok: boolean; error?: string }[] }>('POST', `${path(slug)}/gate/applications/decide`, { ids, decision, ...(why ? { reason: why } : {}) });
+      const r = await api<DecideResults>('POST', `${path(slug)}/gate/applications/decide`, { ids, decision, ...(why ? { reason: why } : {}) });
       const failed = r.results.filter((x) => !x.ok);
       if (failed.length) void message.warning(t('gate-ui:review.someFailed', { n: failed.length, error: failed[0]!.error ?? '' }));
       else void message.success(t('gate-ui:review.done', { n: ids.length }));

@@ -9,7 +9,7 @@ const QUOTA_ROLES = ['admin', 'core', 'member'] as const;
 
 export function SettingsTab() {
   const { t } = useTranslation();
-  const { slug, home } = useConsole();
+  const { slug } = useConsole();
   const q = useConfig(slug);
   const save = useSaveConfig(slug);
   const { message } = App.useApp();
@@ -50,8 +50,8 @@ export function SettingsTab() {
       <Form.Item name="introDueDays" label={t('gate-ui:settings.introDueDays')} rules={[{ required: true }]}>
         <InputNumber min={1} max={365} />
       </Form.Item>
-      <Form.Item name="coreCanReview" label={t('gate-ui:settings.coreCanReview')} valuePropName="checked" extra={home.viewer?.role !== 'owner' ? t('gate-ui:settings.ownerOnly') : undefined}>
-        <Switch disabled={home.viewer?.role !== 'owner'} />
+      <Form.Item name="coreCanReview" label={t('gate-ui:settings.coreCanReview')} valuePropName="checked" extra={q.data.permissions.canSetCoreReview ? undefined : t('gate-ui:settings.ownerOnly')}>
+        <Switch disabled={!q.data.permissions.canSetCoreReview} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={save.isPending}>
         {t('gate-ui:settings.save')}

@@ -5,24 +5,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.js';
 import { ErrorState, useErrorText } from '../../../app/states.js';
-import { path, type MemberRow } from '../../communities/api.js';
+import { path, type MemberList } from '../../communities/api.js';
+import type { Payer, Tier, TiersView } from '../api.js';
 import { useConsole } from '../../communities/console/ConsoleLayout.js';
-
-interface Tier {
-  id: string;
-  name: string;
-  feeMinor: number;
-  currency: string;
-  periodUnit: 'day' | 'month' | 'year';
-  periodCount: number;
-}
-interface Payer {
-  userId: string;
-  displayName: string;
-  tierId: string;
-  paidThrough: string | null;
-  status: 'paid' | 'due_soon' | 'lapsed' | 'unpaid';
-}
 
 const STATUS_COLOR = { paid: 'green', due_soon: 'orange', lapsed: 'red', unpaid: 'default' } as const;
 
@@ -32,8 +17,8 @@ export function TiersTab() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const q = useQuery({ queryKey: ['gate', slug, 'tiers'], queryFn: () => api<{ tiers: Tier[]; members: Payer[] }>('GET', `${path(slug)}/tiers`) });
-  const members = useQuery({ queryKey: ['community', slug, 'members', 'all-for-tiers'], queryFn: () => api<{ members: MemberRow[] }>('GET', `${path(slug)}/members?limit=200`) });
+  const q = useQuery({ queryKey: ['gate', slug, 'tiers'], queryFn: () => api<TiersView>('GET', `${path(slug)}/tiers`) });
+  const members = useQuery({ queryKey: ['community', slug, 'members', 'all-for-tiers'], queryFn: () => api<MemberList>('GET', `${path(slug)}/members?limit=200`) });
   const [tierForm] = Form.useForm();
   const [payForm] = Form.useForm();
   if (q.error) return <ErrorState error={q.error} />;
