@@ -47,6 +47,9 @@ describe('event details in words', () => {
     expect(eventDetail(t['zh-Hant'], { kind: 'member.removed', data: { reason: 'pruning:no_introduction' } })).toBe('移出：清理規則「入群 N 天仍未寫自我介紹」');
     expect(eventDetail(t['zh-Hans'], { kind: 'member.joined', data: { role: 'member', via: 'invite' } })).toBe('以成员身份加入，途径：邀请');
     expect(eventDetail(t.en, { kind: 'content.posted', data: { origin: 'forwarded', textLength: 12 } })).toBe('forwarded · 12 characters');
+    // An application's "direct" channel is the apply page reached directly, not an admin adding someone.
+    expect(eventDetail(t['zh-Hans'], { kind: 'member.applied', data: { via: 'direct' } })).toBe('渠道：直接申请');
+    expect(eventDetail(t['zh-Hans'], { kind: 'member.joined', data: { role: 'member', via: 'direct' } })).toBe('以成员身份加入，途径：管理员直接添加');
   });
 
   it('every kind that carries data says something, in all three languages, with no raw key left', () => {

@@ -36,8 +36,9 @@ const withReason =
 
 const via = (t: TFunction, v: unknown) => (str(v) ? t(`communities-ui:detail.via.${String(v)}`, { defaultValue: String(v) }) : null);
 
+/** An application's channel: "direct" there is the apply page reached directly, not an admin adding someone. */
 const channel: Formatter = (t, data) => {
-  const v = via(t, data.via);
+  const v = data.via === 'direct' ? t('communities-ui:detail.appliedVia.direct') : via(t, data.via);
   return v ? d(t, 'channel', { via: v }) : null;
 };
 
