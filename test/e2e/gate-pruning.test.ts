@@ -65,7 +65,7 @@ async function signInAs(who: { email: string }) {
   await eventually(() => page.url().endsWith('/signin')).toBe(false);
 }
 
-describe('the gate, both ways, in a real browser', () => {
+describe('the gate, both ways, in a real browser', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     const missing = missingPrerequisite();
     if (missing) throw new Error(`e2e cannot run: ${missing}`);
