@@ -2,42 +2,32 @@
  * `npm run bench`: times `shequn diagnose --json` on generated Telegram exports
  * against a bare `JSON.parse(fs.readFileSync(file, 'utf8'))` of the same file.
  *
- *   node bench/run.mjs [--importer-only] [--sizes 100000,1000000] [--keep]
+ *   node bench/run.mjs [--importer-only] [--sizes 100000,1000000] [--keep] [--checks-only | --no-checks]
  *
  * --importer-only times the importer alone (no analysis), for tuning it.
+ * Then bench/checks.mjs prints the machine-dependent checks that tests must not assert
+ * (sign-in refusal timing, importer heap growth); --checks-only runs just those.
  * Files go to a temporary folder, removed afterwards unless --keep.
+ *
+ *   node bench/run.mjs --platform [flags]   the server's reads and writes (bench/platform/index.mjs)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { writeTelegramExport } from './generate.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { buildIfStale, root } from './build.mjs';
 const args = process.argv.slice(2);
+if (args.includes('--platform')) {
+  await import('./platform/index.mjs');
+  process.exit(0);
+}
 const importerOnly = args.includes('--importer-only');
 const keep = args.includes('--keep');
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') ? sizesArg.split(',').map(Number) : [100_000, 1_000_000];
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale() {
-  const out = join(root, 'dist/app/cli.js');
-  if (existsSync(out) && statSync(out).mtimeMs >= newestMtime(join(root, 'src'))) return;
-  console.error('building the server (npm run build:server)...');
-  const r = spawnSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
-  // tsc exits non-zero on type errors in unrelated files but still emits; only a missing output is fatal
-  if (!existsSync(out)) throw new Error(`build failed (exit ${r.status})`);
-}
+const checksOnly = args.includes('--checks-only');
+const checks = !args.includes('--no-checks');
 
 /** Runs node with the given arguments; returns wall and CPU seconds and peak RSS in MiB. */
 function timeNode(nodeArgs, dir) {
@@ -57,6 +47,10 @@ function timeNode(nodeArgs, dir) {
 }
 
 buildIfStale();
+if (checksOnly) {
+  runChecks();
+  process.exit(0);
+}
 const dir = mkdtempSync(join(tmpdir(), 'shequn-bench-'));
 const rows = [];
 try {
@@ -94,3 +88,9 @@ console.log(`\nTelegram export benchmark (${importerOnly ? 'importer only' : 'sh
 console.table(rows);
 console.log('target: ratio <= 2 and peak RSS < 1024 MiB at 1,000,000 messages');
 console.log(`load average now: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs (wall times are only comparable on a quiet machine)`);
+if (checks) runChecks();
+
+function runChecks() {
+  const r = spawnSync(process.execPath, [join(root, 'bench/checks.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench/checks.mjs failed (${r.status})`);
+}

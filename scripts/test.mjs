@@ -23,8 +23,13 @@ const tests = run('npx', args);
 
 if (existsSync(results)) {
   const r = JSON.parse(readFileSync(results, 'utf8'));
-  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  // A file that failed before its tests ran (a hook threw: no browser, no database) reports
+  // them as skipped; they did not pass, so they count as failed here.
+  const notRun = (r.testResults ?? [])
+    .filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'))
+    .reduce((n, f) => n + Math.max(1, f.assertionResults.filter((a) => a.status === 'skipped' || a.status === 'pending').length), 0);
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) - notRun;
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests + notRun} failed, ${Math.max(0, skipped)} skipped`);
   if (r.numTotalTests === 0) {
     console.error('no test ran');
     process.exit(1);

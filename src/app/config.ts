@@ -17,10 +17,12 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('production'),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   TRUST_PROXY: z.string().default('loopback'),
+  // A request still running after this long is answered 503 (kernel/http/deadline.ts)
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // PostgreSQL cancels a statement running longer than this (statement_timeout)
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(8_000),
   // `serve` loads the demo community into an empty database unless this is off (same as --no-demo).
   SHEQUN_DEMO: z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { error: 'expected 1/0, true/false, yes/no or on/off' }).default('1'),
-  // End-to-end tests only (src/jobs/testing-clock.ts): the clock starts here and tests move it.
-  SHEQUN_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
 });
 
 export interface Config {
@@ -48,9 +50,10 @@ export interface Config {
    * sign-in rate limit by inventing the header.
    */
   trustProxy?: string | boolean;
+  /** Deadline of one HTTP request, and of one SQL statement on PostgreSQL. */
+  requestTimeoutMs: number;
+  statementTimeoutMs: number;
   isTest: boolean;
-  /** Tests only: the server's clock starts here and POST /api/testing/clock moves it. */
-  fakeNow?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,7 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     https,
     demo: ['1', 'true', 'yes', 'on'].includes(e.SHEQUN_DEMO),
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     isTest: e.NODE_ENV === 'test',
-    fakeNow: e.SHEQUN_FAKE_NOW || undefined,
   };
 }

@@ -2,6 +2,8 @@
  * `shequn serve | migrate | demo`: start-up, migrations and the demo community.
  */
 import { loadConfig, type Config } from './config.js';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Clock } from '../kernel/clock.js';
 import { buildServer, createContext } from './server.js';
 import { connect } from '../kernel/db/connect.js';
 import { migrateToLatest } from '../kernel/db/migrate.js';
@@ -10,15 +12,22 @@ import type { AppContext } from '../kernel/context.js';
 import { loadGateDemo } from '../features/gate/index.js';
 import { startScheduler } from '../jobs/index.js';
 
-/** `demo: false` is `--no-demo`; SHEQUN_DEMO=0 in the environment switches it off as well. */
-export async function serve({ demo = true }: { demo?: boolean } = {}): Promise<void> {
+export interface ServeOptions {
+  /** `false` is `--no-demo`; SHEQUN_DEMO=0 in the environment switches it off as well. */
+  demo?: boolean;
+  /** For a caller in code only (the end-to-end launcher under test/): the CLI sets neither. */
+  clock?: Clock;
+  extraRoutes?: FastifyPluginAsync[];
+}
+
+export async function serve({ demo = true, clock, extraRoutes }: ServeOptions = {}): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, clock);
   const result = await loadDemoOnFirstStart(ctx, demo && config.demo);
   if (result?.created) console.log(`Loaded the demo community "${result.name}" (/c/${result.slug}).`);
   if (result?.signIn) console.log(`Demo sign-in: ${result.signIn.email} / ${result.signIn.password}  (owner of /c/${result.slug})`);
-  const app = await buildServer(ctx);
+  const app = await buildServer(ctx, { extraRoutes });
   await app.listen({ port: config.port, host: config.host });
   console.log(`Shequn is running at ${config.publicUrl} (${describeDb(config)}) — ready in ${Date.now() - started} ms`);
 

@@ -30,9 +30,9 @@ if (!registeredJobs().some((j) => j.name === RENEWAL_REMINDERS_JOB)) {
 
 if (!registeredJobs().some((j) => j.name === WAITLIST_JOB)) registerJob(waitlistJob); // freed places go to the gate's waitlist
 
-/** Starts polling every 30 s; each due run happens once across all processes sharing the database. */
+/** Starts polling (every 15 s); each due run happens once across all processes sharing the database. */
 export function startScheduler(ctx: AppContext, onError: (job: string, err: unknown) => void = (job, err) => console.error(`job ${job} failed`, err)): Scheduler {
   const scheduler = new Scheduler(ctx, { onError });
-  scheduler.start(30_000);
+  scheduler.start();
   return scheduler;
 }

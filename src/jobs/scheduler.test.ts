@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../app/config.js';
 import { ManualClock } from '../kernel/clock.js';
@@ -115,6 +117,68 @@ for (const dialect of DIALECTS) {
       } finally {
         await second.close();
       }
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`a job whose process died mid-run, on ${dialect}`, () => {
+    let db: TestDb;
+    let child: ChildProcess | undefined;
+    beforeEach(async () => {
+      db = await openTestDb(dialect);
+    });
+    afterEach(async () => {
+      child?.kill('SIGKILL');
+      await db.destroy();
+    });
+
+    it('is picked up by another scheduler once its short lease runs out, not before', async () => {
+      const now = '2026-03-01T03:00:00.000Z';
+      const leaseMs = 45_000;
+      const args = JSON.stringify({ sqlitePath: db.sqlitePath, databaseUrl: db.databaseUrl, pgSchema: db.pgSchema, now, leaseMs, heartbeatMs: 50 });
+      child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./testing-runner.ts', import.meta.url)), args], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const runner = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child!.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /RUNNING (\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child!.once('exit', (code) => reject(new Error(`runner exited with ${code} before running: ${out}`)));
+      });
+      expect((await jobStatus(db.kysely)).find((j) => j.name === 'test.hang')).toMatchObject({ lockedBy: runner, runs: 0 });
+
+      const died = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGKILL'); // mid-run: no release, the lease stays behind
+      await died;
+
+      const clock = new ManualClock(now);
+      const retaken: string[] = [];
+      const next = new Scheduler(ctxOf(db, clock), { leaseMs, jobs: [{ name: 'test.hang', schedule: { everyMs: 60_000 }, run: async (_c, at) => void retaken.push(at.toISOString()) }] });
+      expect(await next.tick()).toEqual([]); // the dead run's lease still holds
+      clock.advance(leaseMs + 1_000);
+      expect(await next.tick()).toEqual(['test.hang']);
+      expect(retaken).toEqual(['2026-03-01T03:00:46.000Z']);
+      expect((await jobStatus(db.kysely)).find((j) => j.name === 'test.hang')).toMatchObject({ lockedBy: null, runs: 1, lastError: null });
+    });
+
+    it('a run that is alive keeps its lease past the first one by its heartbeat', async () => {
+      const clock = new ManualClock('2026-03-01T03:00:00.000Z');
+      let finish!: () => void;
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const job: JobDefinition = { name: 'long', schedule: { everyMs: 60_000 }, run: () => new Promise<void>((done) => ((finish = done), started())) };
+      const firstTick = new Scheduler(ctxOf(db, clock), { leaseMs: 45_000, heartbeatMs: 20, jobs: [job] }).tick();
+      await running;
+      const firstLease = (await jobStatus(db.kysely)).find((j) => j.name === 'long')!.lockedUntil!;
+      clock.advance(60_000); // past the first lease, while the job still runs
+      const renewed = async () => (await jobStatus(db.kysely)).find((j) => j.name === 'long')!.lockedUntil! > firstLease;
+      while (!(await renewed())) await sleep(10);
+      const other = new Scheduler(ctxOf(db, clock), { leaseMs: 45_000, jobs: [{ name: 'long', schedule: { everyMs: 60_000 }, run: async () => {} }] });
+      expect(await other.tick()).toEqual([]);
+      finish();
+      expect(await firstTick).toEqual(['long']);
     });
   });
 }

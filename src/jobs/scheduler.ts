@@ -3,7 +3,9 @@
  * conditional UPDATE (due, and nobody holds an unexpired lease); the database
  * serialises those updates, so with several processes on one PostgreSQL only
  * one claims each run, and on the embedded SQLite the same code runs in-process.
- * A crashed run's lease expires and another instance picks the job up.
+ * The lease is short and renewed while the job runs (a heartbeat), so a run
+ * whose process died is picked up by another instance within about a minute,
+ * while a long healthy run keeps its lease however long it takes.
  */
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../kernel/context.js';
@@ -17,12 +19,19 @@ export interface SchedulerOptions {
   jobs?: JobDefinition[];
   /** Defaults to ctx.clock. */
   clock?: Clock;
-  /** How long a claimed run may take before another instance may take it over. */
+  /** How long a claim lasts without a heartbeat; a dead run is taken over after this. */
   leaseMs?: number;
+  /** How often a running job renews its lease (real time); default a third of the lease. */
+  heartbeatMs?: number;
   /** Wait before retrying a failed run (capped by the job's own period). */
   retryMs?: number;
   onError?: (job: string, err: unknown) => void;
 }
+
+/** A claim lasts this long unless renewed; heartbeats every 15 s keep a live run's. */
+export const DEFAULT_LEASE_MS = 45_000;
+/** How often `serve` looks for due jobs: with the lease, a dead run is retaken within a minute. */
+export const DEFAULT_POLL_MS = 15_000;
 
 export class Scheduler {
   readonly id = `sched-${newSecret(6)}`;
@@ -51,11 +60,14 @@ export class Scheduler {
       if (!(await this.claim(job))) continue;
       const started = this.clock.now();
       let error: string | null = null;
+      const heartbeat = setInterval(() => void this.renew(job).catch((err) => this.opts.onError?.(job.name, err)), this.heartbeatMs());
       try {
         await job.run(this.ctx, started);
       } catch (err) {
         error = String((err as Error)?.stack ?? err).slice(0, 2000);
         this.opts.onError?.(job.name, err);
+      } finally {
+        clearInterval(heartbeat);
       }
       await this.release(job, started, error);
       ran.push(job.name);
@@ -64,7 +76,7 @@ export class Scheduler {
   }
 
   /** Polls every `pollMs`; ticks never overlap within one process. */
-  start(pollMs = 30_000): void {
+  start(pollMs = DEFAULT_POLL_MS): void {
     if (this.timer) return;
     const beat = () => {
       this.running = this.running.then(() => this.tick()).catch((err) => this.opts.onError?.('scheduler', err));
@@ -89,12 +101,28 @@ export class Scheduler {
       .execute();
   }
 
+  private leaseMs(): number {
+    return this.opts.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  private heartbeatMs(): number {
+    return this.opts.heartbeatMs ?? Math.max(1_000, Math.floor(this.leaseMs() / 3));
+  }
+
+  private leaseEnd(): string {
+    return new Date(this.clock.now().getTime() + this.leaseMs()).toISOString();
+  }
+
+  /** Extends the lease of a run this instance still holds. */
+  private async renew(job: JobDefinition): Promise<void> {
+    await this.db.updateTable('jobs').set({ lockedUntil: this.leaseEnd() }).where('name', '=', job.name).where('lockedBy', '=', this.id).execute();
+  }
+
   private async claim(job: JobDefinition): Promise<boolean> {
-    const now = this.clock.now();
-    const nowIso = now.toISOString();
+    const nowIso = this.clock.now().toISOString();
     const res = await this.db
       .updateTable('jobs')
-      .set({ lockedBy: this.id, lockedUntil: new Date(now.getTime() + (this.opts.leaseMs ?? 15 * 60_000)).toISOString() })
+      .set({ lockedBy: this.id, lockedUntil: this.leaseEnd() })
       .where('name', '=', job.name)
       .where('nextRunAt', '<=', nowIso)
       .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', nowIso)]))

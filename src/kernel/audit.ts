@@ -44,15 +44,20 @@ export async function recordDecision(trx: Kysely<Database>, communityId: string,
   return id;
 }
 
+/** The trail's order, newest first: when, then id. */
+export type AuditKey = [at: string, id: string];
+
 export async function listDecisions(
   db: Kysely<Database>,
   communityId: string,
-  q: { subjectId?: string; action?: string; before?: string; limit?: number } = {},
+  q: { subjectId?: string; action?: string; before?: string; after?: AuditKey; limit?: number } = {},
 ): Promise<AuditEntry[]> {
   let query = db.selectFrom('auditEntries').selectAll().where('communityId', '=', communityId);
   if (q.subjectId) query = query.where('subjectId', '=', q.subjectId);
   if (q.action) query = query.where('action', '=', q.action);
   if (q.before) query = query.where('at', '<', q.before);
+  // Newest first: a page continues below the last entry shown (audit_community_at_id, audit_subject_at_id).
+  if (q.after) query = query.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(q.after![0], q.after![1])));
   const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit ?? 200).execute();
   return rows.map((r) => ({
     id: r.id,

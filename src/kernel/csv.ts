@@ -22,6 +22,15 @@ export function neutralizeCell(value: CsvCell): CsvCell {
 
 /** A whole CSV document: BOM, header row of `columns`, then `rows` (one array of cells per row, in column order). */
 export function toCsv(columns: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const safe = Array.from(rows, (row) => row.map(neutralizeCell));
-  return '\uFEFF' + stringify(safe, { header: true, columns: columns.map(neutralizeCell) as string[], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  return csvHead(columns) + csvRows(rows);
+}
+
+/** The start of a CSV document written in pieces (a long export streamed page by page): BOM and header row. */
+export function csvHead(columns: readonly string[]): string {
+  return '\uFEFF' + stringify([columns.map(neutralizeCell)]);
+}
+
+/** More rows of a document begun with `csvHead`. */
+export function csvRows(rows: Iterable<readonly CsvCell[]>): string {
+  return stringify(Array.from(rows, (row) => row.map(neutralizeCell)), { cast: { boolean: (b) => (b ? 'true' : 'false') } });
 }

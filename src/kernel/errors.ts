@@ -16,10 +16,10 @@ export interface FieldProblem {
   params?: ProblemParams;
 }
 
-export type ErrorCode = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type ErrorCode = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'timeout';
 
 /** Top-level codes the API can answer with (internal is the 500). */
-export const TOP_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'internal'] as const;
+export const TOP_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'timeout', 'internal'] as const;
 
 /**
  * Field codes the API can put on a problem: the Zod issue codes we pass on (invalid_type
@@ -73,4 +73,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  // the request ran past its deadline (kernel/http/deadline.ts); retrying later may work
+  timeout: 503,
 };

@@ -10,7 +10,9 @@ import * as m0002 from './0002_audit.js';
 import * as m0003 from './0003_gate.js';
 import * as m0004 from './0004_pruning.js';
 import * as m0005 from './0005_notice_kinds.js';
-import * as m0007 from './0007_activity_sources.js';
+import * as m0006 from './0006_read_indexes.js';
+import * as m0007 from './0007_search.js';
+import * as m0008 from './0008_activity_sources.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -23,5 +25,7 @@ export const migrations: Record<string, PortableMigration> = {
   '0003_gate': m0003,
   '0004_pruning': m0004,
   '0005_notice_kinds': m0005,
-  '0007_activity_sources': m0007,
+  '0006_read_indexes': m0006,
+  '0007_search': m0007,
+  '0008_activity_sources': m0008,
 };

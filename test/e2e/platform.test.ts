@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, missingPrerequisite, outbox, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
+import { DEADLINE_MS, eventually, pickOption as pickFrom, STEP_TIMEOUT_MS, launchBrowser, missingPrerequisite, outbox, screenshotDir, startServer, type Browser, type RunningServer } from './helpers.js';
 
 const MOBILE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -23,7 +23,7 @@ async function setUp(o: { serveArgs: string[]; locale: string; viewport: typeof 
   server = await startServer(o.serveArgs);
   browser = await launchBrowser({ locale: o.locale, viewport: o.viewport, baseURL: server.url });
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(DEADLINE_MS);
   browserLog = [];
   page.on('console', (m) => browserLog.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => browserLog.push(`pageerror: ${e.message}`));
@@ -49,15 +49,7 @@ async function shootFailure(ctx: { task: { name: string; result?: { state?: stri
 const signInButton = () => page.locator('form button[type="submit"]');
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-/** Retries until true; the CPU is shared, so give the page a few seconds, not vitest's default 1 s. */
-const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
-
-/** Clicks an option in the open antd Select dropdown (closed dropdowns stay in the DOM, hidden). */
-async function pickOption(label: string | RegExp) {
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).filter({ visible: true }).click();
-  // a dropdown still fading out would otherwise answer the next pickOption
-  await eventually(() => page.locator('.ant-select-dropdown').filter({ visible: true }).count()).toBe(0);
-}
+const pickOption = (label: string | RegExp) => pickFrom(page, label);
 
 const LANG_OF = { 简体中文: 'zh-Hans', 繁體中文: 'zh-Hant', English: 'en' } as const;
 
@@ -70,7 +62,7 @@ async function chooseLanguage(label: keyof typeof LANG_OF) {
     await page.getByTestId('language-switcher').click();
     await page.locator('.ant-select-item-option').filter({ hasText: label }).filter({ visible: true }).click();
     const switched = await page
-      .waitForFunction((lang) => document.documentElement.lang === lang, LANG_OF[label], { timeout: 3000 })
+      .waitForFunction((lang) => document.documentElement.lang === lang, LANG_OF[label], { timeout: 10_000 })
       .then(() => true)
       .catch(() => false);
     if (switched) break;
@@ -80,6 +72,22 @@ async function chooseLanguage(label: keyof typeof LANG_OF) {
   await eventually(() => page.locator('.ant-select-dropdown').filter({ visible: true }).count()).toBe(0);
 }
 
+/**
+ * Signs out through the account menu, until the server says nobody is signed in: like the language
+ * switcher, a click on an item of a menu still opening is lost now and then on a loaded machine.
+ */
+async function signOut() {
+  // Asked with the browser's cookies but outside the page, which may be navigating away.
+  const signedIn = async () => (await (await page.request.get('/api/auth/me')).json()).user !== null;
+  for (let attempt = 1; (await signedIn()) && attempt <= 3; attempt++) {
+    if (attempt > 1) await page.keyboard.press('Escape');
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('menuitem', { name: '登出' }).click({ timeout: 10_000 }).catch(() => undefined);
+    await expect.poll(signedIn, { timeout: 15_000, interval: 250 }).toBe(false).catch(() => undefined);
+  }
+  expect(await signedIn(), 'still signed in after three tries of the account menu').toBe(false);
+}
+
 const email = `founder-${Date.now()}@example.com`;
 const password = 'kaoyan-2019-pku';
 const slug = 'pku-mba-e2e';
@@ -87,14 +95,15 @@ const sharedNeed = '想考上北京大学 2019 年 MBA 的考生';
 const valuePromise = '招生办老师发布的通知与内部资料，往届学长学姐的复习经验';
 const addedPromise = '每周一次模拟面试';
 
-describe('the platform in a real browser', { timeout: 60_000 }, () => {
+// Journeys in steps on one server: the steps keep their order under --sequence.shuffle.
+describe('the platform in a real browser', { timeout: STEP_TIMEOUT_MS, shuffle: false }, () => {
   beforeAll(() => setUp({ serveArgs: ['--no-demo'], locale: 'zh-CN', viewport: MOBILE, name: 'platform' }), 90_000);
   afterEach(shootFailure);
   afterAll(tearDown);
 
   it('a first visit from a zh-CN browser reads Simplified Chinese', async () => {
     await page.goto('/');
-    await eventually(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '社群不是微信群' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
     await shot('01-welcome-375');
   });
@@ -105,20 +114,20 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
     await page.getByLabel('邮箱').fill(email);
     await page.getByLabel('密码').fill(email);
     await page.getByRole('button', { name: '注册并登录' }).click();
-    await eventually(() => page.getByText('密码不能与邮箱相同').isVisible()).toBe(true);
+    await page.getByText('密码不能与邮箱相同').waitFor();
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '注册并登录' }).click();
-    await eventually(() => page.getByRole('heading', { name: '我的社群' }).isVisible()).toBe(true);
-    await eventually(() => page.getByText('你还没有加入任何社群。').isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '我的社群' }).waitFor();
+    await page.getByText('你还没有加入任何社群。').waitFor();
   });
 
   it('founds a community by writing its charter, then sees its member home', async () => {
     await page.getByRole('button', { name: '创建第一个社群' }).click();
     await page.getByLabel('社群名称').fill('2019 北大 MBA 备考群');
     await page.getByLabel('网址').fill('API');
-    await eventually(() => page.getByText('请使用 3–40 个小写英文字母').isVisible()).toBe(true);
+    await page.getByText('请使用 3–40 个小写英文字母').waitFor();
     await page.getByLabel('网址').fill(slug);
-    await eventually(() => page.getByText(`主页地址：${server.url}/c/${slug}`).isVisible()).toBe(true);
+    await page.getByText(`主页地址：${server.url}/c/${slug}`).waitFor();
     await page.getByText('兴趣型').click();
     await page.getByLabel('共同需求').fill(sharedNeed);
     await page.getByLabel('价值承诺').fill(valuePromise);
@@ -143,7 +152,7 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
     await page.getByRole('link', { name: '公开主页' }).click();
     await page.waitForURL(`**/c/${slug}`);
     // the member home stays on screen while the public page loads: wait for what only the public page shows
-    await eventually(() => page.getByText('本周骨干分享：历年面试真题整理（节选）').isVisible()).toBe(true);
+    await page.getByText('本周骨干分享：历年面试真题整理（节选）').waitFor();
     expect(await page.getByTestId('community-name').textContent()).toBe('2019 北大 MBA 备考群');
     expect(await page.getByText('1 位成员').isVisible()).toBe(true);
     expect(await page.getByTestId('charter-entryCriteria').textContent()).toContain('已报名');
@@ -158,41 +167,41 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
     await eventually(() => promise.inputValue()).toBe(valuePromise);
     await promise.fill(`${valuePromise}；${addedPromise}`);
     await page.getByRole('button', { name: '保存章程' }).click();
-    await eventually(() => page.getByText('章程已保存').isVisible()).toBe(true);
+    await page.getByText('章程已保存').waitFor();
     await shot('05-console-charter-desktop');
 
     await page.getByRole('menuitem', { name: '成员' }).click();
     await page.waitForURL(`**/console/members`);
-    await eventually(() => page.getByRole('cell', { name: email }).isVisible()).toBe(true);
+    await page.getByRole('cell', { name: email }).waitFor();
     expect(await page.getByRole('cell', { name: '群主' }).isVisible()).toBe(true);
     await shot('06-console-members-desktop');
 
     await page.getByRole('menuitem', { name: '动态' }).click();
     await page.waitForURL(`**/console/activity`);
-    await eventually(() => page.getByText('修改了：价值承诺').isVisible()).toBe(true);
+    await page.getByText('修改了：价值承诺').waitFor();
     expect(await page.getByText('修改章程').first().isVisible()).toBe(true);
     await shot('07-console-activity-desktop');
   });
 
   it('switches to English and to Traditional Chinese; the charter stays, and the choice survives a reload', async () => {
     await chooseLanguage('English');
-    await eventually(() => page.getByRole('menuitem', { name: 'Activity' }).isVisible()).toBe(true);
+    await page.getByRole('menuitem', { name: 'Activity' }).waitFor();
     expect(await page.getByText('Charter edited').first().isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     await page.goto(`/c/${slug}/home`);
-    await eventually(() => page.getByTestId('charter-valuePromise').getByText('Value promise').isVisible()).toBe(true);
+    await page.getByTestId('charter-valuePromise').getByText('Value promise').waitFor();
     expect(await page.getByTestId('charter-valuePromise').textContent()).toContain(addedPromise);
     await shot('08-member-home-en-desktop');
 
     await chooseLanguage('繁體中文');
-    await eventually(() => page.getByTestId('charter-valuePromise').getByText('價值承諾').isVisible()).toBe(true);
+    await page.getByTestId('charter-valuePromise').getByText('價值承諾').waitFor();
     expect(await page.getByTestId('charter-valuePromise').textContent()).toContain(addedPromise);
     expect(await page.getByRole('button', { name: '營運後台' }).isVisible()).toBe(true);
 
     await page.setViewportSize(MOBILE);
     await page.reload();
-    await eventually(() => page.getByTestId('charter-valuePromise').getByText('價值承諾').isVisible()).toBe(true);
+    await page.getByTestId('charter-valuePromise').getByText('價值承諾').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
     await shot('09-member-home-zh-Hant-375');
     // saved to the account too, not only to this browser
@@ -201,17 +210,16 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
   });
 
   it('after signing out: a taken email is named under its field, a wrong password says so, both in 繁體中文', async () => {
-    await page.getByTestId('account-menu').click();
-    await page.getByRole('menuitem', { name: '登出' }).click();
-    await eventually(() => page.getByRole('heading', { name: '社群不是微信群' }).isVisible()).toBe(true);
+    await signOut();
+    await page.getByRole('heading', { name: '社群不是微信群' }).waitFor();
 
     // a visitor sees the public page and is asked to sign in to apply; the member home stays closed
     await page.goto(`/c/${slug}`);
-    await eventually(() => page.getByRole('button', { name: '登入後申請' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '登入後申請' }).waitFor();
     expect(await page.getByText('本週骨幹分享').count()).toBe(0); // content is never converted: the teaser reads as written
     expect(await page.getByText('本周骨干分享：历年面试真题整理（节选）').isVisible()).toBe(true);
     await page.goto(`/c/${slug}/home`);
-    await eventually(() => page.getByText('請先登入').isVisible()).toBe(true);
+    await page.getByText('請先登入').waitFor();
     expect(await page.getByTestId('charter-valuePromise').count()).toBe(0);
 
     await page.goto('/signup');
@@ -219,7 +227,7 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
     await page.getByLabel('電子郵件').fill(email);
     await page.getByLabel('密碼').fill('another-password-1');
     await page.getByRole('button', { name: '註冊並登入' }).click();
-    await eventually(() => page.getByText('這個電子郵件不能用於註冊').isVisible()).toBe(true);
+    await page.getByText('這個電子郵件不能用於註冊').waitFor();
 
     await page.goto('/signin');
     await page.getByLabel('電子郵件').fill(email);
@@ -229,39 +237,38 @@ describe('the platform in a real browser', { timeout: 60_000 }, () => {
 
     await page.getByLabel('密碼').fill(password);
     await signInButton().click();
-    await eventually(() => page.getByRole('link', { name: '2019 北大 MBA 备考群' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: '2019 北大 MBA 备考群' }).waitFor();
   });
 
   it('resets a forgotten password through the mailed link, which works once', async () => {
-    await page.getByTestId('account-menu').click();
-    await page.getByRole('menuitem', { name: '登出' }).click();
+    await signOut();
     await page.goto('/signin');
     await page.getByRole('link', { name: '忘記密碼？' }).click();
-    await eventually(() => page.getByRole('heading', { name: '找回密碼' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '找回密碼' }).waitFor();
     await page.getByLabel('電子郵件').fill(email);
     await page.getByRole('button', { name: '傳送重設連結' }).click();
-    await eventually(() => page.getByText('請查收郵件').isVisible()).toBe(true);
+    await page.getByText('請查收郵件').waitFor();
 
     let link: string | undefined;
     await eventually(() => (link = outbox(server, email)[0]?.textBody.match(/https?:\/\/\S+\/reset\/\S+/)?.[0])).toBeTruthy();
     await page.goto(link!);
-    await eventually(() => page.getByRole('heading', { name: '設定新密碼' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '設定新密碼' }).waitFor();
     await page.getByLabel('新密碼', { exact: true }).fill('a-new-password-2019');
     await page.getByLabel('再次輸入新密碼').fill('a-new-password-2019');
     await shot('10-reset-375');
     await page.getByRole('button', { name: '儲存新密碼並登入' }).click();
-    await eventually(() => page.getByRole('heading', { name: '我的社群' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '我的社群' }).waitFor();
 
     await page.goto(link!);
-    await eventually(() => page.getByRole('heading', { name: '設定新密碼' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '設定新密碼' }).waitFor();
     await page.getByLabel('新密碼', { exact: true }).fill('yet-another-password');
     await page.getByLabel('再次輸入新密碼').fill('yet-another-password');
     await page.getByRole('button', { name: '儲存新密碼並登入' }).click();
-    await eventually(() => page.getByText('這個連結無效、已過期或已被使用。').isVisible()).toBe(true);
+    await page.getByText('這個連結無效、已過期或已被使用。').waitFor();
   });
 });
 
-describe('the operator console on the demo community', { timeout: 90_000 }, () => {
+describe('the operator console on the demo community', { timeout: STEP_TIMEOUT_MS, shuffle: false }, () => {
   beforeAll(() => setUp({ serveArgs: [], locale: 'en-US', viewport: DESKTOP, name: 'console' }), 90_000); // with the demo community
   afterEach(shootFailure);
   afterAll(tearDown);
@@ -277,9 +284,9 @@ describe('the operator console on the demo community', { timeout: 90_000 }, () =
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`**/c/${slug}/console/members`);
     // the demo owner saved zh-Hans on the account, and the account's choice follows them here
-    await eventually(() => page.getByText(/^共 \d+ 人$/).isVisible()).toBe(true);
+    await page.getByText(/^共 \d+ 人$/).waitFor();
     await chooseLanguage('English');
-    await eventually(() => page.getByText(/^\d+ in total$/).isVisible()).toBe(true);
+    await page.getByText(/^\d+ in total$/).waitFor();
     const total = Number((await page.getByText(/^\d+ in total$/).textContent())!.split(' ')[0]);
     expect(total).toBeGreaterThan(100);
     await shot('01-console-members-demo-desktop');
@@ -292,25 +299,25 @@ describe('the operator console on the demo community', { timeout: 90_000 }, () =
     await pickOption(/^Core$/);
     // Making someone core shows their evidence first: last active, introduction, invites, contributions.
     const evidence = page.getByRole('dialog').getByTestId('member-evidence');
-    await eventually(() => evidence.isVisible()).toBe(true);
+    await evidence.waitFor();
     expect(await evidence.textContent()).toMatch(/Last active.*Introduction.*Invites that stayed.*Contributed.*posts/);
     await shot('01b-core-evidence-desktop');
     await page.getByRole('dialog').getByRole('button', { name: 'Make core member' }).click();
-    await eventually(() => page.getByText(`${promoted} is now Core`).isVisible()).toBe(true);
+    await page.getByText(`${promoted} is now Core`).waitFor();
 
     const row = page.locator('tr.ant-table-row', { has: page.getByRole('button', { name: 'Remove' }) }).first();
     const removed = (await row.locator('td').first().textContent())!.trim();
     await row.getByRole('button', { name: 'Remove' }).click();
     const dialog = page.getByRole('dialog');
-    await eventually(() => dialog.getByText(`Remove “${removed}”?`).isVisible()).toBe(true);
+    await dialog.getByText(`Remove “${removed}”?`).waitFor();
     await dialog.getByLabel('Reason for removal').fill('Silent for 60 days');
     await shot('02-remove-dialog-desktop');
     await dialog.getByRole('button', { name: 'Remove' }).click();
-    await eventually(() => page.getByText(`${removed} was removed`).isVisible()).toBe(true);
+    await page.getByText(`${removed} was removed`).waitFor();
 
     await page.getByRole('menuitem', { name: 'Activity' }).click();
     await page.waitForURL(`**/console/activity`);
-    await eventually(() => page.getByText('Removed: Silent for 60 days').isVisible()).toBe(true);
+    await page.getByText('Removed: Silent for 60 days').waitFor();
     expect(await page.getByText('Role: Member → Core').first().isVisible()).toBe(true);
     const removedRow = page.locator('tr', { hasText: 'Removed: Silent for 60 days' });
     expect(await removedRow.textContent()).toContain(removed);
@@ -318,7 +325,7 @@ describe('the operator console on the demo community', { timeout: 90_000 }, () =
 
     await page.setViewportSize(MOBILE);
     await page.goto(`/c/${slug}/home`);
-    await eventually(() => page.getByText('Core members', { exact: true }).isVisible()).toBe(true);
+    await page.getByText('Core members', { exact: true }).waitFor();
     await shot('04-member-home-demo-375');
   });
 

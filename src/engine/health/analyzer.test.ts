@@ -126,6 +126,23 @@ describe('members and silence', () => {
     expect(r.funnel.map((f) => f.count)).toEqual([5, 4, 1, 0, 1]);
   });
 
+  it('a member answered once is not core ahead of an admin who posts a third of the messages', async () => {
+    // Admins a and b post a day apart (no temporal links); x1 and x2 each get one reply. A share of
+    // one reply is 50% of all interaction received, but two stray replies must not push b out of the core.
+    const day = 60 * 24;
+    const events: ChatEvent[] = [];
+    for (let i = 0; i < 50; i++) events.push(post('a', i * day, `notice ${i}`));
+    for (let i = 0; i < 30; i++) events.push(post('b', i * day + 300, `article ${i}`));
+    for (const [m, k] of [['x1', 600], ['x2', 700]] as const) {
+      const mine = Array.from({ length: 6 }, (_, i) => post(m, i * 3 * day + k, `thought ${i}`));
+      events.push(...mine, reply(m === 'x1' ? 'y' : 'z', 3 * day + k + 1, mine[1]!));
+    }
+    events.sort((p, q) => p.at.localeCompare(q.at));
+    const r = await analyze(events, meta);
+    expect(r.core.members.map((m) => m.id).sort()).toEqual(['a', 'b']);
+    expect(r.activity.topPostersShare).toBeCloseTo(80 / 94, 3);
+  });
+
   it('flags link floods and repeated ads, and never makes their author core', async () => {
     const events: ChatEvent[] = [];
     for (let i = 0; i < 12; i++) {

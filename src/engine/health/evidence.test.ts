@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../../../test/support/property.js';
 import { LANGS } from '../../kernel/i18n.js';
 import { conditionsSection } from '../report/sections.js';
 import type { ChatEvent } from '../types.js';
@@ -69,7 +70,7 @@ describe('evidence never contradicts a status', () => {
           expect(retentionMismatch(r), where).toBeNull();
         },
       ),
-      { numRuns: 40, seed: 16 },
+      runs(40),
     );
   });
 

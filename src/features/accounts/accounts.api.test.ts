@@ -64,24 +64,6 @@ for (const dialect of DIALECTS) {
       expect(setCookies(wrong.headers).some((c) => c.startsWith('shequn_session='))).toBe(false);
     });
 
-    it('an unknown email takes about as long to refuse as a wrong password', async () => {
-      await signUp(t.client(), 'timing@example.com');
-      const time = async (email: string) => {
-        const started = performance.now();
-        await t.client().post('/api/auth/signin', { email, password: 'not-the-password' });
-        return performance.now() - started;
-      };
-      const wrong: number[] = [];
-      const unknown: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        wrong.push(await time('timing@example.com'));
-        unknown.push(await time(`ghost${i}@example.com`));
-      }
-      const median = (xs: number[]) => xs.sort((a, b) => a - b)[2]!;
-      // Without the dummy argon2 check an unknown email answers ~20x faster; a loose ratio stays robust on a busy CI box.
-      expect(median(unknown) / median(wrong)).toBeGreaterThan(0.4);
-    });
-
     it('a taken email gets 409 on field email', async () => {
       await signUp(t.client(), 'taken@example.com');
       const res = await signUp(t.client(), 'TAKEN@example.com ');

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, UsersTable } from '../../kernel/db/schema.js';
+import { indexDocuments } from '../../kernel/search/index.js';
 
 type Q = Kysely<Database>;
 
@@ -21,6 +22,15 @@ const PUBLIC_COLUMNS = ['id', 'email', 'displayName', 'locale'] as const;
 
 export async function insertUser(db: Q, row: UsersTable): Promise<void> {
   await db.insertInto('users').values(row).execute();
+  await indexPeople(db, [row]);
+}
+
+/**
+ * People are found by name and email (member search): their search document
+ * changes with the row, in the same transaction. Bulk loaders call this too.
+ */
+export async function indexPeople(db: Q, people: Pick<UsersTable, 'id' | 'displayName' | 'email'>[]): Promise<void> {
+  await indexDocuments(db, 'user', people.map((p) => ({ docId: p.id, text: `${p.displayName} ${p.email}` })));
 }
 
 export function findUserById(db: Q, id: string): Promise<User | undefined> {
@@ -42,6 +52,10 @@ export async function updateUser(
   changes: Partial<Pick<UsersTable, 'displayName' | 'locale' | 'passwordHash'>> & { updatedAt: string },
 ): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
+  if (changes.displayName !== undefined) {
+    const person = await db.selectFrom('users').select(['id', 'displayName', 'email']).where('id', '=', id).executeTakeFirst();
+    if (person) await indexPeople(db, [person]);
+  }
 }
 
 export async function insertReset(db: Q, row: { id: string; userId: string; createdAt: string; expiresAt: string }): Promise<void> {

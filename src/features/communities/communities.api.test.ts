@@ -4,7 +4,7 @@ import { startTestApp, type TestApp, type TestClient } from '../../kernel/http/t
 import { joinCommunity, transitionMembership } from './membership.js';
 import { charter } from './testing.js';
 
-const MEMBERS_ONLY = ['/home', '/members', '/activity'];
+const MEMBERS_ONLY = ['/home', '/home/feed', '/members', '/members?q=%E5%B0%8F%E8%89%BE', '/activity'];
 
 for (const dialect of DIALECTS) {
   describe(`communities API on ${dialect}`, () => {
@@ -83,12 +83,19 @@ for (const dialect of DIALECTS) {
 
       const page = await owner.client.get(`/api/communities/mba-prep/activity?kind=member.joined&limit=2`);
       expect(page.body.events.map((e: any) => e.actor.displayName)).toEqual(['小博', '小艾']);
-      const older = await owner.client.get(`/api/communities/mba-prep/activity?kind=member.joined&before=${page.body.events[1].id}`);
+      const older = await owner.client.get(`/api/communities/mba-prep/activity?kind=member.joined&limit=2&cursor=${page.body.nextCursor}`);
       expect(older.body.events.map((e: any) => e.actor.displayName)).toEqual(['群主老陈']);
+      expect(older.body.nextCursor).toBeNull();
+      const forged = await owner.client.get('/api/communities/mba-prep/activity?cursor=not-a-cursor');
+      expect(forged.status).toBe(400);
 
       const members = await owner.client.get('/api/communities/mba-prep/members');
       expect(members.body.total).toBe(2);
       expect(members.body.members.map((m: any) => [m.displayName, m.role])).toEqual([['群主老陈', 'owner'], ['小艾', 'core']]);
+      const first = await owner.client.get('/api/communities/mba-prep/members?limit=1');
+      const second = await owner.client.get(`/api/communities/mba-prep/members?limit=1&cursor=${first.body.nextCursor}`);
+      expect([...first.body.members, ...second.body.members].map((m: any) => m.displayName)).toEqual(['群主老陈', '小艾']);
+      expect(second.body.nextCursor).toBeNull();
       const all = await owner.client.get('/api/communities/mba-prep/members?state=all&q=小博');
       expect(all.body.members.map((m: any) => [m.displayName, m.state])).toEqual([['小博', 'removed']]);
     });

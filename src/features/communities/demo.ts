@@ -11,6 +11,7 @@ import { recordDecision } from '../../kernel/audit.js';
 import { inTransaction } from '../../kernel/db/tx.js';
 import { newId, newSecret } from '../../kernel/ids.js';
 import { hashPassword } from '../accounts/index.js';
+import { indexPeople } from '../accounts/index.js';
 import { DEMO_CHARTER, DEMO_EMAIL_DOMAIN, DEMO_OWNER_EMAIL, DEMO_SLUG } from './demoData.js';
 import { planDemo } from './demoPlan.js';
 import * as store from './store.js';
@@ -54,6 +55,7 @@ export async function loadDemo(ctx: AppContext, opts: { onlyIfEmpty?: boolean; f
       known.has(p.email) ? [] : [{ id: ids[i]!, email: p.email, passwordHash, displayName: p.displayName, locale: 'zh-Hans', createdAt: p.createdAt, updatedAt: p.createdAt }],
     );
     for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('users').values(fresh.slice(i, i + 200)).execute();
+    await indexPeople(trx, fresh);
     if (known.size) {
       await trx
         .updateTable('users')

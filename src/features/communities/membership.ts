@@ -13,6 +13,8 @@ import { recordDecision } from '../../kernel/audit.js';
 import { afterCommit, inTransaction, type Q } from '../../kernel/db/tx.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
+import { searchDocuments } from '../../kernel/search/index.js';
 import { notifyCarriers, type MembershipChange } from '../carriers/index.js';
 import { openCommunity } from './opening.js';
 import { assertCan, type Action } from './policy.js';
@@ -22,16 +24,26 @@ import { toMember, type Member } from './views.js';
 import { memberPermissions } from './permissions.js';
 import type { MemberPermissions } from './schemas.js';
 
+/** How many people a member search looks at, at most: a search narrows, it does not list. */
+export const MEMBER_SEARCH_LIMIT = 500;
+
 export async function listMembers(
   ctx: AppContext,
   slug: string,
   userId: string | null,
-  query: { state?: MembershipState; role?: Role; q?: string; limit?: number; offset?: number },
-): Promise<{ members: (Member & { permissions: MemberPermissions })[]; total: number }> {
+  query: { state?: MembershipState; role?: Role; q?: string; limit?: number; cursor?: string },
+): Promise<{ members: (Member & { permissions: MemberPermissions })[]; nextCursor: string | null; total: number | null }> {
   const db = ctx.db.kysely;
   const { community, actor } = await openCommunity(db, { slug }, userId, 'members.list');
-  const { rows, total } = await store.listMembers(db, community.id, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
-  return { members: rows.map((r) => ({ ...toMember(r), permissions: memberPermissions(actor, community.id, toMember(r)) })), total };
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor, ['number', 'string', 'string']) as store.MemberKey | undefined;
+  const userIds = query.q ? await searchDocuments(db, 'user', query.q, MEMBER_SEARCH_LIMIT) : undefined;
+  const rows = await store.listMembers(db, community.id, { state: query.state, role: query.role, userIds, limit, after });
+  const page = pageOf(rows, limit, (r) => [r.rank, r.sortAt, r.userId]);
+  // The total is counted once, on the first page, from the index (later pages carry the cursor instead).
+  const total = after ? null : userIds ? null : await store.countMembersIn(db, community.id, { state: query.state, role: query.role });
+  const members = page.rows.map((r) => ({ ...toMember(r), permissions: memberPermissions(actor, community.id, toMember(r)) }));
+  return { members, nextCursor: page.nextCursor, total };
 }
 
 export async function changeRole(ctx: AppContext, slug: string, userId: string | null, targetUserId: string, role: Role): Promise<{ member: Member }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, authorize, type Action, type Actor } from './policy.js';
+import { ACTIONS, assertCan, authorize, type Action, type Actor } from './policy.js';
 import type { Role } from './rules.js';
 
 const OWN = 'c-own';
@@ -113,8 +113,33 @@ describe('policy on other members: who may change whose role, remove and ban who
       expect(authorize(me, 'members.remove', { communityId: OWN, targetUserId: 'u-actor', targetRole: role })).toBe(false);
     }
   });
+  it('nobody acts on their own membership, even when the target is described as an ordinary member', () => {
+    for (const role of ['owner', 'admin'] as const) {
+      const me = { communityId: OWN, targetUserId: 'u-actor', targetRole: 'member' as const };
+      expect(authorize(actorOf(role), 'members.change_role', { ...me, newRole: 'core' })).toBe(false);
+      expect(authorize(actorOf(role), 'members.remove', me)).toBe(false);
+      expect(authorize(actorOf(role), 'members.ban', me)).toBe(false);
+    }
+  });
+  it('an owner may not change a role without being told the new role', () => {
+    expect(authorize(actorOf('owner'), 'members.change_role', { communityId: OWN, targetUserId: 'u-target', newRole: 'core' })).toBe(false);
+  });
   it('a role change without the target role or the new role is refused', () => {
     expect(authorize(actorOf('owner'), 'members.change_role', { communityId: OWN, targetUserId: 'u-target', targetRole: 'member' })).toBe(false);
     expect(authorize(actorOf('owner'), 'members.remove', { communityId: OWN, targetUserId: 'u-target' })).toBe(false);
+  });
+});
+
+describe('actions on the community itself need no target', () => {
+  it.each(['community.edit_charter', 'console.open', 'members.list', 'members.admit', 'activity.read'] as const)('an admin may %s; a core member may not', (action) => {
+    expect(authorize(actorOf('admin'), action, { communityId: OWN })).toBe(true);
+    expect(authorize(actorOf('core'), action, { communityId: OWN })).toBe(false);
+  });
+});
+
+describe('assertCan', () => {
+  it('lets an allowed action through and refuses another with a Forbidden naming the action', () => {
+    expect(() => assertCan(actorOf('admin'), 'activity.read', { communityId: OWN })).not.toThrow();
+    expect(() => assertCan(actorOf('member'), 'activity.read', { communityId: OWN })).toThrow(expect.objectContaining({ code: 'forbidden', message: 'not allowed: activity.read' }));
   });
 });

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../../kernel/http/server.js';
 import { idParam, slugParams } from '../../kernel/http/schemas.js';
 import { changeRole, leave, listMembers, removeMember } from './membership.js';
-import { createCommunity, getHome, getPublic, listActivity, listMyCommunities, updateCharter } from './service.js';
+import { createCommunity, getHome, getPublic, homeFeed, listActivity, listMyCommunities, updateCharter } from './service.js';
 import * as s from './schemas.js';
 
 const TAGS = ['communities'];
@@ -53,6 +53,12 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
     '/communities/:slug/home',
     { schema: { tags: TAGS, summary: 'Member home (members only)', params: slugParams, response: { 200: s.home } } },
     async (req) => getHome(ctx, req.params.slug, req.user?.id ?? null),
+  );
+
+  app.get(
+    '/communities/:slug/home/feed',
+    { schema: { tags: TAGS, summary: "The member home's recent feed, older pages (members only)", params: slugParams, querystring: s.feedQuery, response: { 200: s.activityPage } } },
+    async (req) => homeFeed(ctx, req.params.slug, req.user?.id ?? null, req.query),
   );
 
   app.patch(
@@ -134,8 +140,8 @@ export const communityRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req) => {
-      const { kind, limit, before } = req.query;
-      return listActivity(ctx, req.params.slug, req.user?.id ?? null, { kinds: kind, limit, before });
+      const { kind, limit, cursor } = req.query;
+      return listActivity(ctx, req.params.slug, req.user?.id ?? null, { kinds: kind, limit, cursor });
     },
   );
 };

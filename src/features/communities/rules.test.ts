@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, hasRoom, MEMBERSHIP_STATES, nextState, slugProblem, TRANSITION_EVENT, type MembershipState, type Transition } from './rules.js';
+import { allowedTransitions, hasRoom, isActive, MEMBERSHIP_STATES, nextState, RESERVED_SLUGS, slugProblem, TRANSITION_EVENT, type MembershipState, type Transition } from './rules.js';
 import { EVENT_KINDS } from '../../kernel/activity/taxonomy.js';
 
 // Where each transition takes a membership in each state ('-' = not allowed), written out by hand.
@@ -51,6 +51,21 @@ describe('membership state machine', () => {
     expect(nextState('member', 'leave', 'admin')).toEqual({ ok: true, to: 'left' });
   });
 
+  it('says why a transition is not possible, naming an absent membership as absent', () => {
+    expect(nextState('none', 'approve')).toEqual({ ok: false, reason: 'cannot approve a membership that is absent' });
+    expect(nextState('banned', 'leave')).toEqual({ ok: false, reason: 'cannot leave a membership that is banned' });
+  });
+
+  it('the owner is held only on the way out: other transitions apply to them as to anyone', () => {
+    expect(nextState('member', 'leave', 'owner')).toEqual({ ok: false, reason: 'the owner cannot leave or be removed; transfer ownership first' });
+    expect(nextState('left', 'readmit', 'owner')).toEqual({ ok: true, to: 'member' });
+    expect(nextState('applicant', 'approve', 'owner')).toEqual({ ok: true, to: 'member' });
+  });
+
+  it('only a member is an active membership', () => {
+    expect(MEMBERSHIP_STATES.filter(isActive)).toEqual(['member']);
+  });
+
   it('every transition writes an event kind of the taxonomy', () => {
     for (const kind of Object.values(TRANSITION_EVENT)) expect(EVENT_KINDS).toContain(kind);
   });
@@ -71,6 +86,14 @@ describe('slugs and capacity', () => {
     const p = slugProblem(slug);
     if (problem === null) expect(p).toBeNull();
     else expect(p).toContain(problem);
+  });
+
+  it.each(['api', 'new', 'admin', 'console', 'login', 'signin', 'signup', 'account', 'docs', 'healthz', 'static', 'assets'])('the address %s is reserved for the platform', (slug) => {
+    expect(slugProblem(slug)).toBe('this address is reserved');
+  });
+
+  it('reserves exactly the platform addresses (c is too short to be a slug anyway)', () => {
+    expect([...RESERVED_SLUGS].sort()).toEqual(['account', 'admin', 'api', 'assets', 'c', 'console', 'docs', 'healthz', 'login', 'new', 'signin', 'signup', 'static']);
   });
 
   it('a full community has no room; null capacity never fills', () => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { EVENT_KINDS } from '../../kernel/activity/taxonomy.js';
 import { person, timestamp } from '../../kernel/http/schemas.js';
 import { COMMUNITY_TYPES, MEMBERSHIP_STATES, ROLES, slugProblem } from './rules.js';
+import { cursorParam } from '../../kernel/paging.js';
 
 export const NAME_MAX = 80;
 export const TEXT_MAX = 4000;
@@ -68,7 +69,8 @@ export const memberQuery = z.object({
   role: z.enum(ROLES).optional(),
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  /** `nextCursor` of the page before. */
+  cursor: cursorParam,
 });
 
 const KIND_LIST = new Set<string>(EVENT_KINDS);
@@ -84,9 +86,11 @@ export const activityQuery = z.object({
     })
     .transform((value) => value?.split(',').map((k) => k.trim()) as (typeof EVENT_KINDS)[number][] | undefined),
   limit: z.coerce.number().int().min(1).max(200).optional(),
-  /** An event id: page to older events. */
-  before: z.coerce.number().int().min(1).optional(),
+  /** `nextCursor` of the page before: page to older events. */
+  cursor: cursorParam,
 });
+
+export const feedQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).optional(), cursor: cursorParam });
 
 // ── responses ────────────────────────────────────────────────────────────────
 
@@ -162,15 +166,18 @@ export const home = z.object({
   stats: z.object({ members: z.number().int(), core: z.number().int(), joinedLast30d: z.number().int() }),
   core: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.enum(ROLES) })),
   recent: z.array(activityItem),
+  /** Older items of the feed: GET …/home/feed?cursor=. */
+  recentCursor: z.string().nullable(),
 });
 
 export const created = z.object({ community, viewer, permissions });
 export const publicPage = z.object({ community: publicCommunity, viewer: viewer.nullable(), permissions });
 export const myCommunities = z.object({ communities: z.array(myCommunity) });
 export const charterSaved = z.object({ community });
-export const memberList = z.object({ members: z.array(memberRow), total: z.number().int() });
+/** A page of members; `total` is counted on the first page only (null after, and for a search). */
+export const memberList = z.object({ members: z.array(memberRow), nextCursor: z.string().nullable(), total: z.number().int().nullable() });
 export const memberChanged = z.object({ member });
-export const activityPage = z.object({ events: z.array(activityItem) });
+export const activityPage = z.object({ events: z.array(activityItem), nextCursor: z.string().nullable() });
 
 // The types the web imports (type-only) instead of restating them.
 export type Community = z.infer<typeof community>;

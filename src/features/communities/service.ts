@@ -12,6 +12,7 @@ import { inTransaction } from '../../kernel/db/tx.js';
 import { Conflict, Invalid } from '../../kernel/errors.js';
 import { DAY_MS } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import { openCommunity } from './opening.js';
 import { actorOf, communityPermissions } from './permissions.js';
 import { slugProblem } from './rules.js';
@@ -24,7 +25,7 @@ export type CharterInput = Pick<Community, 'slug' | 'name' | 'type' | 'sharedNee
 export type CharterPatch = Partial<CharterInput>;
 
 /** What a member sees in the home's recent activity: talk, activities and arrivals — not operators' decisions. */
-const HOME_KINDS: EventKind[] = [
+export const HOME_KINDS: EventKind[] = [
   'community.charter_updated',
   'member.joined',
   'member.introduced',
@@ -124,7 +125,7 @@ export async function getHome(ctx: AppContext, slug: string, userId: string | nu
   const [counts, core, recent] = await Promise.all([
     store.countMembers(db, community.id, since),
     store.listCore(db, community.id),
-    store.listActivity(db, community.id, { kinds: HOME_KINDS, limit: 20 }),
+    store.listActivity(db, community.id, { kinds: HOME_KINDS, limit: HOME_FEED }),
   ]);
   return {
     community: toCommunity(community),
@@ -132,8 +133,21 @@ export async function getHome(ctx: AppContext, slug: string, userId: string | nu
     permissions: communityPermissions(actor, community.id),
     stats: { members: counts.members, core: counts.core, joinedLast30d: counts.joinedSince },
     core: core.map((c) => ({ userId: c.userId, displayName: c.displayName, role: c.role })),
-    recent: recent.map(toActivityItem),
+    recent: recent.slice(0, HOME_FEED).map(toActivityItem),
+    recentCursor: activityPage(recent, HOME_FEED).nextCursor,
   };
+}
+
+const HOME_FEED = 20;
+
+/** The member home's recent feed, page by page after the first (which the home itself carries). */
+export async function homeFeed(ctx: AppContext, slug: string, userId: string | null, query: { cursor?: string; limit?: number }) {
+  const db = ctx.db.kysely;
+  const { community } = await openCommunity(db, { slug }, userId, 'community.view_member_home');
+  const limit = query.limit ?? HOME_FEED;
+  const rows = await store.listActivity(db, community.id, { kinds: HOME_KINDS, limit, before: activityCursor(query.cursor) });
+  const page = activityPage(rows, limit);
+  return { events: page.rows.map(toActivityItem), nextCursor: page.nextCursor };
 }
 
 const CHARTER_FIELDS = ['slug', 'name', 'type', 'sharedNeed', 'valuePromise', 'norms', 'entryCriteria', 'capacity', 'publicTeaser', 'teaser'] as const;
@@ -177,12 +191,22 @@ export async function listActivity(
   ctx: AppContext,
   slug: string,
   userId: string | null,
-  query: { kinds?: EventKind[]; limit?: number; before?: number },
-): Promise<{ events: ActivityItem[] }> {
+  query: { kinds?: EventKind[]; limit?: number; cursor?: string },
+): Promise<{ events: ActivityItem[]; nextCursor: string | null }> {
   const db = ctx.db.kysely;
   const { community } = await openCommunity(db, { slug }, userId, 'activity.read');
-  const rows = await store.listActivity(db, community.id, { kinds: query.kinds, limit: query.limit ?? 50, before: query.before });
-  return { events: rows.map(toActivityItem) };
+  const limit = query.limit ?? 50;
+  const rows = await store.listActivity(db, community.id, { kinds: query.kinds, limit, before: activityCursor(query.cursor) });
+  const page = activityPage(rows, limit);
+  return { events: page.rows.map(toActivityItem), nextCursor: page.nextCursor };
+}
+
+function activityCursor(cursor: string | undefined): store.ActivityKey | undefined {
+  return decodeCursor(cursor, ['string', 'number']) as store.ActivityKey | undefined;
+}
+
+function activityPage<T extends { at: string; id: number | string }>(rows: T[], limit: number) {
+  return pageOf(rows, limit, (r) => [r.at, Number(r.id)]);
 }
 
 function slugTaken() {

@@ -4,6 +4,7 @@
  * read or write another community's rows by accident (tenancy is explicit).
  */
 import { sql, type Kysely } from 'kysely';
+import { runCompiled } from '../../kernel/db/compiled.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { forUpdate } from '../../kernel/db/tx.js';
 import type { EventKind } from '../../kernel/activity/taxonomy.js';
@@ -87,19 +88,19 @@ export interface MemberCounts {
   joinedSince: number;
 }
 
-/** Active members, how many of them hold core or operator roles, and how many joined since `since`. */
+/**
+ * Active members, how many of them hold core or operator roles, and how many
+ * joined since `since`: three counts, each a range of one index
+ * (memberships_community_state, memberships_list, memberships_joined).
+ */
 export async function countMembers(db: Q, communityId: string, since: string): Promise<MemberCounts> {
-  const row = await db
-    .selectFrom('memberships')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('members'),
-      eb.fn.sum<number>(eb.case().when('role', 'in', ['owner', 'admin', 'core']).then(1).else(0).end()).as('core'),
-      eb.fn.sum<number>(eb.case().when('joinedAt', '>=', since).then(1).else(0).end()).as('joinedSince'),
-    ])
-    .where('communityId', '=', communityId)
-    .where('state', '=', 'member')
-    .executeTakeFirstOrThrow();
-  return { members: Number(row.members), core: Number(row.core ?? 0), joinedSince: Number(row.joinedSince ?? 0) };
+  const active = () => db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('communityId', '=', communityId).where('state', '=', 'member');
+  const [members, core, joined] = await Promise.all([
+    active().executeTakeFirstOrThrow(),
+    active().where(roleRank, '<', 3).executeTakeFirstOrThrow(),
+    active().where('joinedAt', '>=', since).executeTakeFirstOrThrow(),
+  ]);
+  return { members: Number(members.n), core: Number(core.n), joinedSince: Number(joined.n) };
 }
 
 export async function countActiveMembers(db: Q, communityId: string): Promise<number> {
@@ -110,6 +111,14 @@ export async function countActiveMembers(db: Q, communityId: string): Promise<nu
     .where('state', '=', 'member')
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** People in one state (or any) and role (or any): a range count of memberships_community_state. */
+export async function countMembersIn(db: Q, communityId: string, q: { state?: MembershipState; role?: Role }): Promise<number> {
+  let query = db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('communityId', '=', communityId);
+  if (q.state) query = query.where('state', '=', q.state);
+  if (q.role) query = query.where('role', '=', q.role);
+  return Number((await query.executeTakeFirstOrThrow()).n);
 }
 
 /** Active members of several communities at once (the "my communities" list). */
@@ -125,12 +134,21 @@ export async function countActiveMembersOf(db: Q, communityIds: string[]): Promi
   return new Map(rows.map((r) => [r.communityId, Number(r.n)]));
 }
 
+/** Generated columns (migration 0006): the list's order, kept right by the database on every write. */
+const roleRank = sql<number>`memberships.role_rank`;
+const sortAt = sql<string>`memberships.sort_at`;
+
+/** The member list's sort key: strongest role first, then who joined (or applied) first. */
+export type MemberKey = [rank: number, sortAt: string, userId: string];
+
 export interface MemberQuery {
   state?: MembershipState;
   role?: Role;
-  q?: string;
+  /** Only these people (a search's hits); the caller bounds the list. */
+  userIds?: string[];
   limit: number;
-  offset: number;
+  /** Rows after this key. */
+  after?: MemberKey;
 }
 
 const memberColumns = [
@@ -142,29 +160,35 @@ const memberColumns = [
   'memberships.joinedAt',
 ] as const;
 
+/**
+ * One page of members in list order, walking memberships_list (one state) or
+ * memberships_list_all (every state) from the cursor; `limit + 1` rows so the
+ * caller learns whether a next page exists without counting.
+ */
 export async function listMembers(db: Q, communityId: string, query: MemberQuery) {
   let q = db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.userId').where('memberships.communityId', '=', communityId);
   if (query.state) q = q.where('memberships.state', '=', query.state);
   if (query.role) q = q.where('memberships.role', '=', query.role);
-  if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`lower(users.display_name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(users.email)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    );
+  if (query.userIds) q = q.where('memberships.userId', 'in', query.userIds.length ? query.userIds : ['']);
+  if (query.after) {
+    const [rank, at, userId] = query.after;
+    q = q.where((eb) => eb(eb.refTuple(roleRank, sortAt, 'memberships.userId'), '>', eb.tuple(rank, at, userId)));
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // The sort key is rebuilt from plain columns: reading SQLite's virtual generated columns costs more than the page.
   const rows = await q
     .select(memberColumns)
-    .orderBy(sql`case memberships.role when 'owner' then 0 when 'admin' then 1 when 'core' then 2 else 3 end`)
-    .orderBy('memberships.joinedAt', 'asc')
-    .orderBy('memberships.userId', 'asc')
-    .limit(query.limit)
-    .offset(query.offset)
+    .select('memberships.createdAt')
+    .orderBy(roleRank)
+    .orderBy(sortAt)
+    .orderBy('memberships.userId')
+    .limit(query.limit + 1)
     .execute();
-  return { rows, total: Number(total.n) };
+  return rows.map((r) => ({ ...r, rank: roleRankOf(r.role), sortAt: r.joinedAt ?? r.createdAt }));
+}
+
+/** The value of the generated column `role_rank` (migration 0006), for a cursor. */
+function roleRankOf(role: string): number {
+  return role === 'owner' ? 0 : role === 'admin' ? 1 : role === 'core' ? 2 : 3;
 }
 
 export function findMember(db: Q, communityId: string, userId: string) {
@@ -177,17 +201,19 @@ export function findMember(db: Q, communityId: string, userId: string) {
     .executeTakeFirst();
 }
 
-/** Active owners, admins and core members, strongest role first. */
-export function listCore(db: Q, communityId: string) {
+/** Active owners, admins and core members, strongest role first, the first `limit` of them (memberships_list). */
+export function listCore(db: Q, communityId: string, limit = 30) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')
     .select(['memberships.userId', 'users.displayName', 'memberships.role'])
     .where('memberships.communityId', '=', communityId)
     .where('memberships.state', '=', 'member')
-    .where('memberships.role', 'in', ['owner', 'admin', 'core'])
-    .orderBy(sql`case memberships.role when 'owner' then 0 when 'admin' then 1 else 2 end`)
-    .orderBy('memberships.joinedAt', 'asc')
+    .where(roleRank, '<', 3)
+    .orderBy(roleRank)
+    .orderBy(sortAt)
+    .orderBy('memberships.userId')
+    .limit(limit)
     .execute();
 }
 
@@ -196,29 +222,46 @@ export function listCore(db: Q, communityId: string) {
 export interface ActivityQuery {
   kinds?: readonly EventKind[];
   limit: number;
-  /** Only events with a smaller id (ids follow append order). */
-  before?: number;
+  /** Only events before this one in log order (at, then id). */
+  before?: ActivityKey;
 }
 
+/** The log's order: when it happened, ties (same instant) by append order. */
+export type ActivityKey = [at: string, id: number];
+
+/**
+ * One page of the log, newest first, with the actor's and target's names;
+ * `limit + 1` rows so the caller knows whether there is more. It walks
+ * activity_community_at_id backwards from the cursor, keeping the kinds asked
+ * for; one kind walks that kind's own range (activity_community_kind_at_id)
+ * instead, so a rare kind does not mean reading the whole log. (Several kinds
+ * — the member home's feed — are most of a living community's events, so the
+ * walk reads little more than the page; one range per kind merged was measured
+ * ten times slower on SQLite.) Names come in a second statement for the page's
+ * people only. The statement is compiled once per shape (kernel/db/compiled.ts).
+ */
 export async function listActivity(db: Q, communityId: string, query: ActivityQuery) {
-  let q = db
-    .selectFrom('activityEvents as e')
-    .leftJoin('users as a', 'a.id', 'e.actorId')
-    .leftJoin('users as t', 't.id', 'e.targetId')
-    .select([
-      'e.id',
-      'e.kind',
-      'e.at',
-      'e.actorId',
-      'a.displayName as actorName',
-      'e.targetId',
-      't.displayName as targetName',
-      'e.objectType',
-      'e.objectId',
-      'e.data',
-    ])
-    .where('e.communityId', '=', communityId);
-  if (query.kinds?.length) q = q.where('e.kind', 'in', query.kinds);
-  if (query.before !== undefined) q = q.where('e.id', '<', query.before);
-  return q.orderBy('e.id', 'desc').limit(query.limit).execute();
+  const kinds = query.kinds?.length ? [...new Set(query.kinds)] : [];
+  const before = query.before;
+  const args = [communityId, query.limit + 1, before?.[0], before?.[1], ...kinds];
+  const shape = `activity:${kinds.length}:${before ? 'before' : 'first'}`;
+  const events = await runCompiled(db, shape, args, ([cid, n, at, id, ...ks]) => {
+    let q = db
+      .selectFrom('activityEvents')
+      .select(['id', 'kind', 'at', 'actorId', 'targetId', 'objectType', 'objectId', 'data'])
+      .where('communityId', '=', cid as string);
+    if (ks.length === 1) q = q.where('kind', '=', ks[0] as EventKind);
+    else if (ks.length) q = q.where('kind', 'in', ks as EventKind[]);
+    if (before) q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(at as string, id as number)));
+    return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(n as number);
+  });
+  const people = [...new Set(events.flatMap((e) => [e.actorId, e.targetId]).filter((x): x is string => !!x))];
+  const names = new Map(
+    people.length ? (await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', people).execute()).map((u) => [u.id, u.displayName]) : [],
+  );
+  return events.map((e) => ({
+    ...e,
+    actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    targetName: e.targetId ? (names.get(e.targetId) ?? null) : null,
+  }));
 }

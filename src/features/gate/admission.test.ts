@@ -22,6 +22,18 @@ describe('who may apply', () => {
     expect(applyProblem({ ...none, state: 'left', endedAt: '2026-03-09T00:00:00Z' }, now)).toBeNull();
   });
 
+  it('a banned person is told so, whatever else holds', () => {
+    expect(applyProblem({ ...none, state: 'banned', endedAt: '2020-01-01T00:00:00Z' }, now)).toEqual({ code: 'banned' });
+  });
+
+  it('an applicant whose application is still open waits for it', () => {
+    expect(applyProblem({ ...none, state: 'applicant' }, now)).toEqual({ code: 'pending' });
+  });
+
+  it('a community without a cooldown lets a rejected person apply again at once', () => {
+    expect(applyProblem({ ...none, state: 'rejected', endedAt: '2026-03-09T00:00:00Z', cooldownDays: 0 }, now)).toBeNull();
+  });
+
   it('members and people already waiting cannot apply again', () => {
     expect(applyProblem({ ...none, state: 'member' }, now)).toEqual({ code: 'member' });
     expect(applyProblem({ ...none, openApplication: true }, now)).toEqual({ code: 'pending' });
@@ -45,6 +57,21 @@ describe('capacity and waitlist', () => {
     expect(admitFromWaitlist(waiting, 50, 50)).toEqual([]);
     expect(waitlistPosition(waiting, 'c')).toBe(3);
     expect(waitlistPosition(waiting, 'z')).toBeNull();
+  });
+
+  it('the first in line is at place 1; a community without a limit admits everyone waiting, in order', () => {
+    const waiting = [
+      { applicationId: 'b', approvedAt: '2026-03-02T00:00:00Z' },
+      { applicationId: 'a', approvedAt: '2026-03-01T00:00:00Z' },
+    ];
+    expect(waitlistPosition(waiting, 'a')).toBe(1);
+    expect(admitFromWaitlist(waiting, null, 10_000).map((w) => w.applicationId)).toEqual(['a', 'b']);
+  });
+
+  it('applications approved at the same moment keep a stable order, by id', () => {
+    const at = '2026-03-01T00:00:00Z';
+    const waiting = [{ applicationId: 'y', approvedAt: at }, { applicationId: 'x', approvedAt: at }, { applicationId: 'w', approvedAt: '2026-03-02T00:00:00Z' }];
+    expect(admitFromWaitlist(waiting, 3, 0).map((w) => w.applicationId)).toEqual(['x', 'y', 'w']);
   });
 });
 

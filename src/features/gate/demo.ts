@@ -19,6 +19,7 @@ import { introDueAt } from '../members/index.js';
 import * as D from './demoData.js';
 import { newInviteCode, periodForPayment } from './rules.js';
 import type { ApplicationRow } from './store.js';
+import { insertUser } from '../accounts/index.js';
 import type { ApplicationState } from './tables.js';
 
 type Q = Kysely<Database>;
@@ -134,7 +135,7 @@ async function pendingApplicants(trx: Q, communityId: string, ownerId: string, n
     const at = iso(nowMs - (0.2 + rng() * 2.5) * DAY_MS);
     const existing = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     const userId = existing?.id ?? newId(new Date(at).getTime());
-    if (!existing) await trx.insertInto('users').values({ id: userId, email, passwordHash: owner.passwordHash, displayName: name, locale: 'zh-Hans', createdAt: at, updatedAt: at }).execute();
+    if (!existing) await insertUser(trx, { id: userId, email, passwordHash: owner.passwordHash, displayName: name, locale: 'zh-Hans', createdAt: at, updatedAt: at });
     if (await trx.selectFrom('memberships').select('id').where('communityId', '=', communityId).where('userId', '=', userId).executeTakeFirst()) continue;
     const membershipId = newId(new Date(at).getTime());
     await trx.insertInto('memberships').values({ id: membershipId, communityId, userId, state: 'applicant', role: 'member', createdAt: at, joinedAt: null, endedAt: null, endReason: null, updatedAt: at }).execute();

@@ -117,7 +117,7 @@ for (const dialect of DIALECTS) {
       const other = await person(t, 'OtherOwner');
       await community(other, 'other-place');
 
-      const reads = ['gate/applications', 'gate/applications?state=approved', 'gate/config', 'gate/referrals', 'gate/blocks', 'tiers'];
+      const reads = ['gate/applications', 'gate/applications?state=approved', 'gate/config', 'gate/referrals', 'gate/referrals/tree', 'gate/referrals/tree?parent=someone', 'gate/blocks', 'tiers'];
       for (const path of reads) {
         expect((await t.client().get(`/api/communities/${slug}/${path}`)).status, `visitor ${path}`).toBe(401);
         for (const [who, p] of [['applicant', applicant], ['member', member], ['removed', removed], ['other owner', other]] as const) {
@@ -200,6 +200,8 @@ for (const dialect of DIALECTS) {
       const stats = await owner.c.get(`/api/communities/${slug}/gate/referrals?from=${from}`);
       expect(stats.status).toBe(200);
       expect(stats.body.leaderboard).toContainEqual(expect.objectContaining({ userId: inviter.id, direct: 1 }));
+      const below = await owner.c.get(`/api/communities/${slug}/gate/referrals/tree?parent=${inviter.id}`);
+      expect(below.body).toEqual({ nodes: [expect.objectContaining({ userId: friend.id, displayName: 'Friend', direct: 0 })], nextCursor: null });
       expect(stats.body.channels).toContainEqual({ channel: 'referral', joins: 1 });
       expect(stats.body.growth.referredJoins).toBe(1);
       expect(stats.body.growth.base).toBeGreaterThan(5);

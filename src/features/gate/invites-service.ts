@@ -3,7 +3,10 @@
  * (operators), revoking, listing, the blocklist, and the referral console —
  * tree, leaderboard, joins per channel, growth factor and the entry funnel.
  */
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../kernel/context.js';
+import type { Database } from '../../kernel/db/schema.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { DAY_MS } from '../../kernel/clock.js';
 import { isUniqueViolation } from '../../kernel/db/connect.js';
@@ -12,13 +15,12 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.js';
 import { hashSecret, newId } from '../../kernel/ids.js';
 import { usersById } from '../accounts/index.js';
 import { membershipOf, openCommunity } from '../communities/index.js';
-import { introducedAmong } from '../members/index.js';
 import { asGate } from './access.js';
 import { loadConfig } from './config.js';
 import { authorizeGate } from './policy.js';
-import { growthFactor, joinsPerChannel, leaderboard, newInviteCode, quotaLeft, referralTree, type Join, type TreeNode } from './rules.js';
+import { growthFactor, newInviteCode, quotaLeft } from './rules.js';
+import * as rstore from './referrals-store.js';
 import * as store from './store.js';
-import type { TreeNode as NamedNode } from './schemas.js';
 import { toInvite } from './views.js';
 
 export interface CampaignInput {
@@ -84,7 +86,15 @@ export async function revokeInvite(ctx: AppContext, slug: string, userId: string
   });
 }
 
-/** The referral console: tree, leaderboard, channels, growth factor for [from, to), and the entry funnel. */
+/** How many roots or children one page of the referral tree shows. */
+export const TREE_PAGE = 50;
+const LEADERS = 20;
+
+/**
+ * The referral console: the tree's first level, leaderboard, channels, growth
+ * factor for [from, to), and the entry funnel — each an SQL aggregate or one
+ * page (referrals-store.ts), so its cost does not grow with every join.
+ */
 export async function referralStats(ctx: AppContext, slug: string, userId: string | null, q: { from?: string; to?: string }) {
   const db = ctx.db.kysely;
   const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.referrals'));
@@ -93,24 +103,41 @@ export async function referralStats(ctx: AppContext, slug: string, userId: strin
   const from = q.from ?? new Date(new Date(to).getTime() - 30 * DAY_MS).toISOString();
   if (from >= to) throw Invalid('from', 'must be before "to"');
 
-  // Members who joined without the gate (founders, direct joins) are roots of the tree too.
-  const viaGate = await store.joinedApplications(db, community.id);
-  const seen = new Set(viaGate.map((j) => j.userId));
-  const members = await store.everJoined(db, community.id);
-  const joins: Join[] = [
-    ...viaGate.map((j) => ({ userId: j.userId, referrerId: j.referrerId, channel: j.channel, joinedAt: j.joinedAt! })),
-    ...members.filter((m) => !seen.has(m.userId)).map((m) => ({ userId: m.userId, referrerId: null, channel: 'direct', joinedAt: m.joinedAt ?? m.createdAt })),
-  ];
-  const people = await usersById(db, joins.map((j) => j.userId));
-  const names = new Map([...people].map(([id, u]) => [id, u.displayName]));
-  const named = (n: TreeNode): NamedNode => ({ userId: n.userId, displayName: names.get(n.userId) ?? n.userId, joinedAt: n.joinedAt, descendants: n.descendants, children: n.children.map(named) });
-  return {
-    tree: referralTree(joins).filter((r) => r.children.length > 0).map(named),
-    leaderboard: leaderboard(joins).map((r) => ({ ...r, displayName: names.get(r.userId) ?? r.userId })),
-    channels: joinsPerChannel(joins),
-    growth: growthFactor(joins, from, to),
-    funnel: await funnel(ctx, community.id),
-  };
+  const [tree, leaderboard, channels, growth, funnelStages] = await Promise.all([
+    treeLevel(db, community.id, null, undefined, TREE_PAGE),
+    leaders(db, community.id),
+    rstore.joinsPerChannel(db, community.id),
+    rstore.growthCounts(db, community.id, from, to),
+    funnel(ctx, community.id),
+  ]);
+  return { tree, leaderboard, channels, growth: growthFactor(growth, from, to), funnel: funnelStages };
+}
+
+/** One more page of the tree: the people `parent` brought in, or more roots (members only through `gate.referrals`). */
+export async function referralTreePage(ctx: AppContext, slug: string, userId: string | null, q: { parent?: string; cursor?: string; limit?: number }) {
+  const db = ctx.db.kysely;
+  const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.referrals'));
+  const after = decodeCursor(q.cursor, q.parent ? ['string', 'string'] : ['string']) as rstore.NodeKey | undefined;
+  return treeLevel(db, community.id, q.parent ?? null, after, q.limit ?? TREE_PAGE);
+}
+
+async function treeLevel(db: Kysely<Database>, communityId: string, parent: string | null, after: rstore.NodeKey | undefined, limit: number) {
+  const rows = await rstore.treePage(db, communityId, parent, after, limit + 1);
+  const page = pageOf(rows, limit, (n) => (parent ? [n.joinedAt ?? '', n.userId] : [n.userId]));
+  return { nodes: page.rows, nextCursor: page.nextCursor };
+}
+
+/**
+ * Referrers by direct joins, then by everyone below them, ties by id. The top
+ * ones by direct joins come from one GROUP BY; only their branches are walked.
+ */
+async function leaders(db: Kysely<Database>, communityId: string) {
+  const top = await rstore.topReferrers(db, communityId, LEADERS);
+  const ids = top.map((r) => r.userId);
+  const [totals, people] = await Promise.all([rstore.descendants(db, communityId, ids), usersById(db, ids)]);
+  return top
+    .map((r) => ({ userId: r.userId, displayName: people.get(r.userId)?.displayName ?? r.userId, direct: r.direct, total: totals.get(r.userId) ?? r.direct }))
+    .sort((a, b) => b.direct - a.direct || b.total - a.total || a.userId.localeCompare(b.userId));
 }
 
 /**
@@ -121,16 +148,11 @@ export async function referralStats(ctx: AppContext, slug: string, userId: strin
  */
 export async function funnel(ctx: AppContext, communityId: string) {
   const db = ctx.db.kysely;
-  const counts = await store.countApplications(db, communityId);
+  const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS).toISOString();
+  const [counts, later] = await Promise.all([store.countApplications(db, communityId), rstore.introducedAndActive(db, communityId, since)]);
   const applied = Object.values(counts).reduce((a, b) => a + b, 0);
   const approved = (counts.approved ?? 0) + (counts.waitlisted ?? 0);
-  const joinedIds = (await store.joinedApplications(db, communityId)).map((j) => j.userId);
-  if (!joinedIds.length) return { applied, approved, introduced: 0, active: 0 };
-  const introducedIds = await introducedAmong(db, communityId, joinedIds);
-  if (!introducedIds.length) return { applied, approved, introduced: 0, active: 0 };
-  const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS).toISOString();
-  const active = await store.activeMembersAmong(db, communityId, introducedIds, since);
-  return { applied, approved, introduced: introducedIds.length, active };
+  return { applied, approved, ...later };
 }
 
 // ── blocklist ────────────────────────────────────────────────────────────────

@@ -54,67 +54,6 @@ export function channelOf(invite: { kind: InviteKind; channel: string | null } |
   return invite.kind === 'personal' ? 'referral' : invite.channel || 'campaign';
 }
 
-/** One join, as referral analytics see it. */
-export interface Join {
-  userId: string;
-  referrerId: string | null;
-  channel: string;
-  joinedAt: string;
-}
-
-export interface TreeNode {
-  userId: string;
-  joinedAt: string;
-  children: TreeNode[];
-  /** Everyone who came in below this member, at any depth. */
-  descendants: number;
-}
-
-/** The referral tree: roots are members who joined without a member referrer. */
-export function referralTree(joins: Join[]): TreeNode[] {
-  const nodes = new Map<string, TreeNode>();
-  for (const j of joins) nodes.set(j.userId, { userId: j.userId, joinedAt: j.joinedAt, children: [], descendants: 0 });
-  const roots: TreeNode[] = [];
-  for (const j of [...joins].sort(byTime)) {
-    const node = nodes.get(j.userId)!;
-    const parent = j.referrerId && j.referrerId !== j.userId ? nodes.get(j.referrerId) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  const count = (n: TreeNode, path: Set<string>): number => {
-    if (path.has(n.userId)) return 0; // a cycle in bad data must not hang the console
-    path.add(n.userId);
-    n.descendants = n.children.reduce((s, c) => s + 1 + count(c, path), 0);
-    path.delete(n.userId);
-    return n.descendants;
-  };
-  roots.forEach((r) => count(r, new Set()));
-  return roots;
-}
-
-export interface LeaderRow {
-  userId: string;
-  direct: number;
-  total: number;
-}
-
-/** Referrers by direct joins, then by everyone below them; ties by id so the order is stable. */
-export function leaderboard(joins: Join[], limit = 20): LeaderRow[] {
-  const tree = referralTree(joins);
-  const rows: LeaderRow[] = [];
-  const walk = (n: TreeNode) => {
-    if (n.children.length) rows.push({ userId: n.userId, direct: n.children.length, total: n.descendants });
-    n.children.forEach(walk);
-  };
-  tree.forEach(walk);
-  return rows.sort((a, b) => b.direct - a.direct || b.total - a.total || a.userId.localeCompare(b.userId)).slice(0, limit);
-}
-
-export function joinsPerChannel(joins: Join[]): { channel: string; joins: number }[] {
-  const m = new Map<string, number>();
-  for (const j of joins) m.set(j.channel, (m.get(j.channel) ?? 0) + 1);
-  return [...m].map(([channel, n]) => ({ channel, joins: n })).sort((a, b) => b.joins - a.joins || a.channel.localeCompare(b.channel));
-}
-
 export interface GrowthFactor {
   from: string;
   to: string;
@@ -132,28 +71,17 @@ export interface GrowthFactor {
   perInviter: number | null;
 }
 
-/** The referral growth factor of one period [from, to). See `GrowthFactor.k`. */
-export function growthFactor(joins: Join[], from: string, to: string): GrowthFactor {
-  const f = new Date(from).getTime();
-  const t = new Date(to).getTime();
-  const base = joins.filter((j) => new Date(j.joinedAt).getTime() < f).length;
-  const inPeriod = joins.filter((j) => {
-    const at = new Date(j.joinedAt).getTime();
-    return at >= f && at < t && j.referrerId !== null;
-  });
-  const inviters = new Set(inPeriod.map((j) => j.referrerId)).size;
+/** The referral growth factor of one period [from, to) from its counts. See `GrowthFactor.k`. */
+export function growthFactor(counts: { base: number; referredJoins: number; inviters: number }, from: string, to: string): GrowthFactor {
+  const { base, referredJoins, inviters } = counts;
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
     from,
     to,
     base,
-    referredJoins: inPeriod.length,
+    referredJoins,
     inviters,
-    k: base ? round(inPeriod.length / base) : null,
-    perInviter: inviters ? round(inPeriod.length / inviters) : null,
+    k: base ? round(referredJoins / base) : null,
+    perInviter: inviters ? round(referredJoins / inviters) : null,
   };
-}
-
-function byTime(a: Join, b: Join): number {
-  return a.joinedAt.localeCompare(b.joinedAt) || a.userId.localeCompare(b.userId);
 }

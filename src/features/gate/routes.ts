@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getConfig, previewConfigRules, updateConfig } from './config.js';
 import * as s from './schemas.js';
 import { apply, applyPage, decide, myStatus, reviewQueue, withdraw } from './service.js';
-import { block, createInvite, listBlocks, listInvites, referralStats, revokeInvite, unblock } from './invites-service.js';
+import { block, createInvite, listBlocks, listInvites, referralStats, referralTreePage, revokeInvite, unblock } from './invites-service.js';
 import { tierRoutes } from './tiers-routes.js';
 
 const TAGS = ['gate'];
@@ -126,6 +126,19 @@ export const gateRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req) => referralStats(ctx, req.params.slug, req.user?.id ?? null, req.query),
+  );
+  app.get(
+    '/communities/:slug/gate/referrals/tree',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'One page of the referral tree: the people `parent` brought in, or (without parent) more first-level referrers',
+        params: slugParams,
+        querystring: s.treeQuery,
+        response: { 200: s.treePage },
+      },
+    },
+    async (req) => referralTreePage(ctx, req.params.slug, req.user?.id ?? null, req.query),
   );
 
   app.get(

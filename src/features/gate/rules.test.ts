@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../../../test/support/property.js';
 import {
   applicationFormSchema, checkAnswers, formProblems, screen, previewRules, screeningRulesSchema,
   type ApplicationForm, type ApplicantFacts, type ScreeningRule,
@@ -50,6 +51,7 @@ describe('application form', () => {
         const r = checkAnswers(form, { q1: s, q2: '一二三四五六七八九十', q3: 'dev' });
         if (r.ok) expect([...(r.answers.q1 as string)].length).toBeLessThanOrEqual(20);
       }),
+      runs(100),
     );
   });
 });

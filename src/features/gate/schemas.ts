@@ -4,6 +4,7 @@
  * has its shape here for /api/openapi.json and the web's types.
  */
 import { z } from 'zod';
+import { cursorParam } from '../../kernel/paging.js';
 import { idParam, person, slugParams, timestamp } from '../../kernel/http/schemas.js';
 import { MEMBERSHIP_STATES, ROLES } from '../communities/rules.js';
 import { notice } from '../members/schemas.js';
@@ -28,8 +29,10 @@ export const previewBody = z.object({ rules: screeningRulesSchema });
 export const queueQuery = z.object({
   state: z.enum(['pending', 'approved', 'rejected', 'waitlisted']).default('pending'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** `nextCursor` of the page before. */
+  cursor: cursorParam,
 });
+export const treeQuery = z.object({ parent: idParam.optional(), cursor: cursorParam, limit: z.coerce.number().int().min(1).max(200).optional() });
 export const decideBody = z.object({ ids: z.array(idParam).min(1).max(200), decision: z.enum(['approve', 'reject']), reason: z.string().max(500).optional() });
 export const inviteBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('personal') }),
@@ -111,7 +114,8 @@ export const preview = z.object({
   changed: z.array(z.object({ id: z.string(), actual: z.string(), wouldBe: z.enum(OUTCOMES), ruleId: z.string().nullable() })),
 });
 
-export const queue = z.object({ applications: z.array(queueItem), total: z.number().int() });
+/** A page of the review queue; `total` on the first page only. */
+export const queue = z.object({ applications: z.array(queueItem), nextCursor: z.string().nullable(), total: z.number().int().nullable() });
 export const decided = z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), state: z.string().optional(), error: z.string().optional() })) });
 
 export const invite = z.object({
@@ -133,28 +137,13 @@ export const invites = z.object({ invites: z.array(invite), quotaLeft: z.number(
 export const inviteCreated = z.object({ invite, code: z.string(), url: z.string() });
 export const inviteBodyOut = z.object({ invite });
 
-export interface TreeNode {
-  userId: string;
-  displayName: string;
-  joinedAt: string;
-  descendants: number;
-  children: TreeNode[];
-}
-/** Recursive, so the OpenAPI document names it as a component (`ReferralNode`) and refers to it. */
-export const treeNode: z.ZodType<TreeNode> = z
-  .object({
-    userId: z.string(),
-    displayName: z.string(),
-    joinedAt: timestamp,
-    descendants: z.number().int(),
-    get children() {
-      return z.array(treeNode);
-    },
-  })
-  .meta({ id: 'ReferralNode' });
+/** One member in the referral tree; `direct` people came in through them (0: a leaf). */
+export const referralNode = z.object({ userId: z.string(), displayName: z.string(), joinedAt: timestamp.nullable(), direct: z.number().int() }).meta({ id: 'ReferralNode' });
+/** One level of the tree, one page at a time (GET …/gate/referrals/tree?parent=&cursor=). */
+export const treePage = z.object({ nodes: z.array(referralNode), nextCursor: z.string().nullable() });
 
 export const referrals = z.object({
-  tree: z.array(treeNode),
+  tree: treePage,
   leaderboard: z.array(z.object({ userId: z.string(), displayName: z.string(), direct: z.number().int(), total: z.number().int() })),
   channels: z.array(z.object({ channel: z.string(), joins: z.number().int() })),
   growth: z.object({
@@ -199,6 +188,8 @@ export type Answers = z.infer<typeof answers>;
 export type MyApplication = z.infer<typeof myApplication>;
 export type ApplicationBody = z.infer<typeof applicationBody>;
 export type QueueItem = z.infer<typeof queueItem>;
+export type ReferralNode = z.infer<typeof referralNode>;
+export type TreePage = z.infer<typeof treePage>;
 export type ApplyPageView = z.infer<typeof applyPage>;
 export type StatusView = z.infer<typeof status>;
 export type GatePermissions = z.infer<typeof gatePermissions>;

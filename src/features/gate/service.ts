@@ -8,6 +8,7 @@
 import type { AppContext } from '../../kernel/context.js';
 import { recordDecision } from '../../kernel/audit.js';
 import { inTransaction, type Q } from '../../kernel/db/tx.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import { AppError, Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import { hashSecret, newId } from '../../kernel/ids.js';
 import { membershipOf, openCommunity, seats, transitionMembership, type CommunityRow, type TransitionInput } from '../communities/index.js';
@@ -119,11 +120,14 @@ export async function withdraw(ctx: AppContext, slug: string, userId: string | n
   });
 }
 
-export async function reviewQueue(ctx: AppContext, slug: string, userId: string | null, q: { state?: ApplicationState; limit?: number; offset?: number }) {
+export async function reviewQueue(ctx: AppContext, slug: string, userId: string | null, q: { state?: ApplicationState; limit?: number; cursor?: string }) {
   const db = ctx.db.kysely;
   const { community } = await openCommunity(db, { slug }, userId, asGate(db, 'gate.review'));
-  const { rows, total } = await store.listApplications(db, community.id, { state: q.state ?? 'pending', limit: q.limit ?? 50, offset: q.offset ?? 0 });
-  return { applications: rows.map(toQueueItem), total };
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor, ['string', 'string']) as store.QueueKey | undefined;
+  const { rows, total } = await store.listApplications(db, community.id, { state: q.state ?? 'pending', limit, after });
+  const page = pageOf(rows, limit, (r) => [r.createdAt, r.id]);
+  return { applications: page.rows.map(toQueueItem), nextCursor: page.nextCursor, total };
 }
 
 export interface DecisionInput {

@@ -54,16 +54,25 @@ export async function moveApplication(db: Q, communityId: string, id: string, fr
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** The queue's order, oldest first: when they applied, then id. */
+export type QueueKey = [createdAt: string, id: string];
+
 export interface QueueQuery {
   state: ApplicationState;
   limit: number;
-  offset: number;
+  /** Rows after this key (applications_queue_keyset). */
+  after?: QueueKey;
 }
 
-/** Applications with the applicant's and referrer's names and the invite's name. */
+/**
+ * One page of applications in a state, with the applicant's and referrer's
+ * names and the invite's name, and — on the first page only — how many there are.
+ * Reads `limit + 1` rows so the caller knows whether there is more.
+ */
 export async function listApplications(db: Q, communityId: string, q: QueueQuery) {
   const base = db.selectFrom('applications as a').where('a.communityId', '=', communityId).where('a.state', '=', q.state);
-  const rows = await base
+  const after = q.after;
+  const rows = await (after ? base.where((eb) => eb(eb.refTuple('a.createdAt', 'a.id'), '>', eb.tuple(after[0], after[1]))) : base)
     .innerJoin('users as u', 'u.id', 'a.userId')
     .leftJoin('users as r', 'r.id', 'a.referrerId')
     .leftJoin('invites as i', 'i.id', 'a.inviteId')
@@ -71,9 +80,9 @@ export async function listApplications(db: Q, communityId: string, q: QueueQuery
     .select(['u.displayName as applicantName', 'u.email as applicantEmail', 'r.displayName as referrerName', 'i.name as inviteName'])
     .orderBy('a.createdAt', 'asc')
     .orderBy('a.id', 'asc')
-    .limit(q.limit)
-    .offset(q.offset)
+    .limit(q.limit + 1)
     .execute();
+  if (after) return { rows, total: null };
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
@@ -91,35 +100,6 @@ export async function communitiesWithWaitlist(db: Q): Promise<string[]> {
 
 export function waitlisted(db: Q, communityId: string): Promise<ApplicationRow[]> {
   return db.selectFrom('applications').selectAll().where('communityId', '=', communityId).where('state', '=', 'waitlisted').execute();
-}
-
-/** Joins through the gate (approved and joined applications), for referral analytics. */
-export function joinedApplications(db: Q, communityId: string) {
-  return db
-    .selectFrom('applications')
-    .select(['userId', 'referrerId', 'channel', 'joinedAt'])
-    .where('communityId', '=', communityId)
-    .where('joinedAt', 'is not', null)
-    .execute();
-}
-
-/** Everyone who ever joined (founders and direct joins included): the referral tree's roots. */
-export function everJoined(db: Q, communityId: string) {
-  return db.selectFrom('memberships').select(['userId', 'joinedAt', 'createdAt']).where('communityId', '=', communityId).where('joinedAt', 'is not', null).execute();
-}
-
-/** Of `userIds`, how many are still members with an event of their own since `since` (the funnel's last step). */
-export async function activeMembersAmong(db: Q, communityId: string, userIds: string[], since: string): Promise<number> {
-  if (!userIds.length) return 0;
-  const rows = await db
-    .selectFrom('memberships as m')
-    .select('m.userId')
-    .where('m.communityId', '=', communityId)
-    .where('m.state', '=', 'member')
-    .where('m.userId', 'in', userIds)
-    .where((eb) => eb.exists(eb.selectFrom('activityEvents as e').select('e.id').where('e.communityId', '=', communityId).whereRef('e.actorId', '=', 'm.userId').where('e.at', '>=', since)))
-    .execute();
-  return rows.length;
 }
 
 /** How many applications reached each stage (the funnel's first steps). */

@@ -69,6 +69,10 @@ for (const dialect of DIALECTS) {
       expect(a.status).toBe(200);
       expect(kinds(a.body)).toEqual(['pruning.cleared', 'pruning.report_upheld', 'pruning.warned']);
       expect(a.body.unread).toBe(3);
+      const first = await alice.c.get(api('/notices?limit=2'));
+      const rest = await alice.c.get(api(`/notices?limit=2&cursor=${first.body.nextCursor}`));
+      expect([...kinds(first.body), ...kinds(rest.body)].sort()).toEqual(kinds(a.body));
+      expect(rest.body.nextCursor).toBeNull();
       expect(a.body.notices.find((n: { kind: string }) => n.kind === 'pruning.report_upheld').data).toEqual({ subject: 'bob' });
       const warned = a.body.notices.find((n: { kind: string }) => n.kind === 'pruning.warned');
       expect(warned.data).toMatchObject({ rule: 'inactive', reason: { key: expect.any(String) }, keep: { key: expect.any(String) } });
@@ -95,10 +99,10 @@ for (const dialect of DIALECTS) {
       for (const p of [carol, dave, owner]) {
         const r = await p.c.get(api('/notices'));
         expect(r.status).toBe(200);
-        expect(r.body).toEqual({ notices: [], unread: 0 });
+        expect(r.body).toEqual({ notices: [], nextCursor: null, unread: 0 });
       }
       // alice's notices in A are not hers in B.
-      expect((await alice.c.get(api('/notices', OTHER))).body).toEqual({ notices: [], unread: 0 });
+      expect((await alice.c.get(api('/notices', OTHER))).body).toEqual({ notices: [], nextCursor: null, unread: 0 });
     });
 
     it('marking read touches only one’s own notices', async () => {

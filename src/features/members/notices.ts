@@ -13,6 +13,7 @@ import type { Q } from '../../kernel/db/tx.js';
 import { openCommunity } from '../communities/index.js';
 import type { NoticeKind } from './notice-kinds.js';
 import * as store from './store.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
 
 export const NOTICE_PAGE = 50;
 
@@ -24,18 +25,24 @@ export interface NoticeView {
   readAt: string | null;
 }
 
-/** The newest notices of one person in one community. */
-export async function noticesOf(db: Q, communityId: string, userId: string, limit = NOTICE_PAGE): Promise<NoticeView[]> {
-  const rows = await store.listNotices(db, communityId, userId, limit);
+/** A notice's place in the list, newest first: when, then id. */
+export type NoticeKey = store.NoticeKey;
+
+/** The newest notices of one person in one community, below `after` if given. */
+export async function noticesOf(db: Q, communityId: string, userId: string, limit = NOTICE_PAGE, after?: NoticeKey): Promise<NoticeView[]> {
+  const rows = await store.listNotices(db, communityId, userId, limit, after);
   return rows.map((r) => ({ id: r.id, kind: r.kind, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : {}, createdAt: r.createdAt, readAt: r.readAt }));
 }
 
-/** `GET /communities/:slug/notices`: my notices here, newest first, and how many are unread. */
-export async function myNotices(ctx: AppContext, slug: string, userId: string | null) {
+/** `GET /communities/:slug/notices`: my notices here, newest first, page by page, and how many are unread. */
+export async function myNotices(ctx: AppContext, slug: string, userId: string | null, query: { cursor?: string; limit?: number } = {}) {
   const db = ctx.db.kysely;
   const { community, me } = await openCommunity(db, { slug }, userId, 'signed-in');
-  const [notices, unread] = await Promise.all([noticesOf(db, community.id, me), store.unreadCount(db, community.id, me)]);
-  return { notices, unread };
+  const limit = query.limit ?? NOTICE_PAGE;
+  const after = decodeCursor(query.cursor, ['string', 'string']) as NoticeKey | undefined;
+  const [rows, unread] = await Promise.all([noticesOf(db, community.id, me, limit + 1, after), store.unreadCount(db, community.id, me)]);
+  const page = pageOf(rows, limit, (n) => [n.createdAt, n.id]);
+  return { notices: page.rows, nextCursor: page.nextCursor, unread };
 }
 
 /**

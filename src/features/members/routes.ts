@@ -61,8 +61,16 @@ export const membersRoutes: FastifyPluginAsync = async (base) => {
   );
   app.get(
     '/communities/:slug/notices',
-    { schema: { tags: TAGS, summary: 'My in-app notices here (gate and pruning decisions) and the unread count', params: slugParams, response: { 200: s.notices } } },
-    async (req) => myNotices(ctx, req.params.slug, req.user?.id ?? null),
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'My in-app notices here (gate and pruning decisions), newest first, page by page, and the unread count',
+        params: slugParams,
+        querystring: s.noticesQuery,
+        response: { 200: s.notices },
+      },
+    },
+    async (req) => myNotices(ctx, req.params.slug, req.user?.id ?? null, req.query),
   );
   app.post(
     '/communities/:slug/notices/read',

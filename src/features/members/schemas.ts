@@ -1,5 +1,6 @@
 /** Zod schemas of the onboarding, profile and notices API: request bounds and the answers. */
 import { z } from 'zod';
+import { cursorParam } from '../../kernel/paging.js';
 import { idParam, slugParams, timestamp } from '../../kernel/http/schemas.js';
 import { ROLES } from '../communities/rules.js';
 import { activityItem } from '../communities/schemas.js';
@@ -77,7 +78,8 @@ export const notice = z.object({
   createdAt: timestamp,
   readAt: timestamp.nullable(),
 });
-export const notices = z.object({ notices: z.array(notice), unread: z.number().int() });
+export const noticesQuery = z.object({ cursor: cursorParam, limit: z.coerce.number().int().min(1).max(100).optional() });
+export const notices = z.object({ notices: z.array(notice), nextCursor: z.string().nullable(), unread: z.number().int() });
 export const noticesRead = z.object({ marked: z.number().int(), unread: z.number().int() });
 
 export const timeline = z.object({ events: z.array(activityItem), next: z.string().nullable() });

@@ -43,13 +43,14 @@ export async function insertNotice(db: Q, at: Date, n: { communityId: string; us
   return id;
 }
 
-/** The newest notices of one person in one community. */
-export function listNotices(db: Q, communityId: string, userId: string, limit: number): Promise<NoticeRow[]> {
-  return db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('communityId', '=', communityId)
-    .where('userId', '=', userId)
+/** A notice's place in the list, newest first: when, then id. */
+export type NoticeKey = [createdAt: string, id: string];
+
+/** One person's notices in one community, newest first, below `after` if given (notifications_mine). */
+export function listNotices(db: Q, communityId: string, userId: string, limit: number, after?: NoticeKey): Promise<NoticeRow[]> {
+  let q = db.selectFrom('notifications').selectAll().where('communityId', '=', communityId).where('userId', '=', userId);
+  if (after) q = q.where((eb) => eb(eb.refTuple('createdAt', 'id'), '<', eb.tuple(after[0], after[1])));
+  return q
     .orderBy('createdAt', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

@@ -2,11 +2,13 @@
  * Pruning use cases, part two: a member's own status, reports (举报) and their
  * queue, appeals (申诉) and the audit trail with its CSV export.
  */
+import { Readable } from 'node:stream';
 import type { AppContext } from '../../kernel/context.js';
-import { listDecisions, recordDecision } from '../../kernel/audit.js';
+import { listDecisions, recordDecision, type AuditEntry, type AuditKey } from '../../kernel/audit.js';
 import { inTransaction, type Q } from '../../kernel/db/tx.js';
+import { decodeCursor, pageOf } from '../../kernel/paging.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
-import { toCsv } from '../../kernel/csv.js';
+import { csvHead, csvRows } from '../../kernel/csv.js';
 import { newId } from '../../kernel/ids.js';
 import { usersById } from '../accounts/index.js';
 import { membershipOf, openCommunity, transitionMembership } from '../communities/index.js';
@@ -166,19 +168,40 @@ function decideCase<T extends store.CaseTable, R>(
 
 // ── the audit trail ──────────────────────────────────────────────────────────
 
-export async function readAudit(ctx: AppContext, slug: string, userId: string | null, q: { subjectId?: string; action?: string; before?: string; limit?: number }) {
+export async function readAudit(ctx: AppContext, slug: string, userId: string | null, q: { subjectId?: string; action?: string; before?: string; cursor?: string; limit?: number }) {
   const db = ctx.db.kysely;
   const { community } = await openCommunity(db, { slug }, userId, 'console.open');
-  const entries = await listDecisions(db, community.id, q);
-  const people = await usersById(db, entries.flatMap((e) => [e.decidedBy, e.subjectId]).filter((x): x is string => !!x));
-  const who = (id: string | null | undefined) => (id ? { id, displayName: people.get(id)?.displayName ?? '' } : null);
-  return {
-    entries: entries.map((e) => ({ id: e.id, at: e.at, action: e.action, automatic: e.automatic, decidedBy: who(e.decidedBy), subject: who(e.subjectId), rule: e.rule ?? null, reason: e.reason ?? null, data: e.data ?? null })),
-  };
+  const limit = q.limit ?? 200;
+  const after = decodeCursor(q.cursor, ['string', 'string']) as AuditKey | undefined;
+  const page = pageOf(await listDecisions(db, community.id, { ...q, after, limit: limit + 1 }), limit, (e) => [e.at, e.id]);
+  return { entries: await named(db, page.rows), nextCursor: page.nextCursor };
 }
 
-export async function exportAuditCsv(ctx: AppContext, slug: string, userId: string | null, q: { subjectId?: string; action?: string }) {
-  const { entries } = await readAudit(ctx, slug, userId, { ...q, limit: 50_000 });
-  const rows = entries.map((e) => [e.at, e.action, e.automatic ? 'yes' : 'no', e.decidedBy?.displayName ?? '', e.decidedBy?.id ?? '', e.subject?.displayName ?? '', e.subject?.id ?? '', e.rule ?? '', e.reason ?? '', e.data ? JSON.stringify(e.data) : '']);
-  return toCsv(['at', 'action', 'automatic', 'decided_by', 'decided_by_id', 'subject', 'subject_id', 'rule', 'reason', 'data'], rows);
+/**
+ * The whole trail as CSV, written page by page (a BOM first, so spreadsheet
+ * programs read the Chinese names as UTF-8): memory stays one page however long it is.
+ */
+export async function exportAuditCsv(ctx: AppContext, slug: string, userId: string | null, q: { subjectId?: string; action?: string }): Promise<Readable> {
+  const db = ctx.db.kysely;
+  const { community } = await openCommunity(db, { slug }, userId, 'console.open');
+  const columns = ['at', 'action', 'automatic', 'decided_by', 'decided_by_id', 'subject', 'subject_id', 'rule', 'reason', 'data'];
+  async function* pages() {
+    yield csvHead(columns);
+    let after: AuditKey | undefined;
+    for (;;) {
+      const entries = await listDecisions(db, community.id, { ...q, after, limit: 1000 });
+      if (!entries.length) return;
+      const rows = (await named(db, entries)).map((e) => [e.at, e.action, e.automatic ? 'yes' : 'no', e.decidedBy?.displayName ?? '', e.decidedBy?.id ?? '', e.subject?.displayName ?? '', e.subject?.id ?? '', e.rule ?? '', e.reason ?? '', e.data ? JSON.stringify(e.data) : '']);
+      yield csvRows(rows);
+      const last = entries[entries.length - 1]!;
+      after = [last.at, last.id];
+    }
+  }
+  return Readable.from(pages());
+}
+
+async function named(db: Q, entries: AuditEntry[]) {
+  const people = await usersById(db, [...new Set(entries.flatMap((e) => [e.decidedBy, e.subjectId]).filter((x): x is string => !!x))]);
+  const who = (id: string | null | undefined) => (id ? { id, displayName: people.get(id)?.displayName ?? '' } : null);
+  return entries.map((e) => ({ id: e.id, at: e.at, action: e.action, automatic: e.automatic, decidedBy: who(e.decidedBy), subject: who(e.subjectId), rule: e.rule ?? null, reason: e.reason ?? null, data: e.data ?? null }));
 }

@@ -127,11 +127,11 @@ export const pruningRoutes: FastifyPluginAsync = async (base) => {
       const { format, ...q } = req.query;
       if (format !== 'csv') return readAudit(ctx, req.params.slug, uid(req), q);
       const csv = await exportAuditCsv(ctx, req.params.slug, uid(req), q);
-      // A string body with its own content type goes out as it is, past the JSON serializer.
+      // A stream is piped out as it comes, past the serializer; the schema documents the text it carries.
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${req.params.slug}-${ctx.clock.now().toISOString().slice(0, 10)}.csv"`)
-        .send(csv);
+        .send(csv as unknown as string);
     },
   );
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BUILT_IN_RULES,
+  appealDeadline,
   canAppeal,
   decideSweep,
   defaultSettings,
@@ -145,5 +146,105 @@ describe('appeals', () => {
     expect(canAppeal(daysAgo(13), 14, NOW)).toBe(true);
     expect(canAppeal(daysAgo(15), 14, NOW)).toBe(false);
     expect(canAppeal(null, 14, NOW)).toBe(false);
+  });
+});
+
+describe('thresholds at their exact value', () => {
+  it('inactive: a member whose last activity is exactly N days ago is inactive; a minute later than that is not', () => {
+    expect(inactiveRule.evaluate(member('a', 100), { lastActiveAt: daysAgo(30) }, 30, NOW).failing).toBe(true);
+    const justInside = new Date(NOW.getTime() - 30 * 86_400_000 + 60_000).toISOString();
+    expect(inactiveRule.evaluate(member('a', 100), { lastActiveAt: justInside }, 30, NOW).failing).toBe(false);
+  });
+
+  it('no introduction: exactly N days after joining fails', () => {
+    expect(noIntroductionRule.evaluate(member('a', 7), undefined, 7, NOW)).toEqual({
+      failing: true, reason: { key: 'reason.no_introduction', params: { days: 7 } }, keep: { key: 'keep.no_introduction' },
+    });
+  });
+
+  it('tier lapsed: fails exactly N days after expiry, says when it expired; no tier fact at all never fails', () => {
+    expect(tierLapsedRule.evaluate(member('a'), { expiresAt: daysAgo(3) }, 3, NOW)).toEqual({
+      failing: true, reason: { key: 'reason.tier_lapsed', params: { expired: daysAgo(3).slice(0, 10) } }, keep: { key: 'keep.tier_lapsed' },
+    });
+    expect(tierLapsedRule.evaluate(member('a'), undefined, 0, NOW).failing).toBe(false);
+  });
+
+  it('reported: says how many reports were upheld; none known means none', () => {
+    expect(reportedRule.evaluate(member('a'), { upheld: 3 }, 2, NOW)).toEqual({ failing: true, reason: { key: 'reason.reported', params: { count: 3 } }, keep: { key: 'keep.reported' } });
+    expect(reportedRule.evaluate(member('a'), undefined, 1, NOW).failing).toBe(false);
+  });
+});
+
+describe('the rules as settings show them', () => {
+  it('are the four documented rules with their units, defaults and limits', () => {
+    expect(BUILT_IN_RULES.map(({ id, unit, defaultThreshold, min, max }) => ({ id, unit, defaultThreshold, min, max }))).toEqual([
+      { id: 'inactive', unit: 'days', defaultThreshold: 60, min: 1, max: 3650 },
+      { id: 'no_introduction', unit: 'days', defaultThreshold: 7, min: 1, max: 365 },
+      { id: 'tier_lapsed', unit: 'days', defaultThreshold: 0, min: 0, max: 365 },
+      { id: 'reported', unit: 'count', defaultThreshold: 2, min: 1, max: 100 },
+    ]);
+  });
+
+  it('start switched off, with a week of grace, review by an admin, two weeks to appeal and core members spared', () => {
+    expect(defaultSettings(BUILT_IN_RULES)).toEqual({
+      rules: { inactive: { enabled: false, threshold: 60 }, no_introduction: { enabled: false, threshold: 7 }, tier_lapsed: { enabled: false, threshold: 0 }, reported: { enabled: false, threshold: 2 } },
+      graceDays: 7, mode: 'review', appealWindowDays: 14, exemptCore: true,
+    });
+    expect(mergeSettings(BUILT_IN_RULES, null)).toEqual(defaultSettings(BUILT_IN_RULES));
+  });
+
+  it('keep every stored choice, including "no grace", automatic removal, no appeal window and core not spared', () => {
+    const s = mergeSettings(BUILT_IN_RULES, { graceDays: 0, mode: 'auto', appealWindowDays: 0, exemptCore: false, rules: { reported: { enabled: true, threshold: 5 } } });
+    expect(s).toMatchObject({ graceDays: 0, mode: 'auto', appealWindowDays: 0, exemptCore: false });
+    expect(s.rules.reported).toEqual({ enabled: true, threshold: 5 });
+    expect(mergeSettings(BUILT_IN_RULES, { rules: { inactive: { threshold: 90 } as never } }).rules.inactive).toEqual({ enabled: false, threshold: 90 });
+    expect(mergeSettings(BUILT_IN_RULES, { appealWindowDays: 30 }).appealWindowDays).toBe(30);
+    // Whatever is not stored keeps its default.
+    expect(mergeSettings(BUILT_IN_RULES, { graceDays: 3 })).toMatchObject({ graceDays: 3, mode: 'review', appealWindowDays: 14, exemptCore: true });
+  });
+
+  it.each([
+    ['graceDays 0 (remove at the next sweep)', { graceDays: 0 }, null],
+    ['graceDays 90', { graceDays: 90 }, null],
+    ['graceDays 91', { graceDays: 91 }, 'graceDays'],
+    ['graceDays -1', { graceDays: -1 }, 'graceDays'],
+    ['graceDays 1.5', { graceDays: 1.5 }, 'graceDays'],
+    ['appealWindowDays 0', { appealWindowDays: 0 }, null],
+    ['appealWindowDays 365', { appealWindowDays: 365 }, null],
+    ['appealWindowDays 366', { appealWindowDays: 366 }, 'appealWindowDays'],
+    ['appealWindowDays -1', { appealWindowDays: -1 }, 'appealWindowDays'],
+    ['appealWindowDays 2.5', { appealWindowDays: 2.5 }, 'appealWindowDays'],
+  ] as [string, Partial<PruningSettings>, string | null][])('%s → %s', (_, patch, field) => {
+    expect(settingsProblem(BUILT_IN_RULES, settings(patch))?.field ?? null).toBe(field);
+  });
+
+  it('say the range of a rule threshold, accepting its limits', () => {
+    expect(settingsProblem(BUILT_IN_RULES, settings({}, { inactive: { enabled: true, threshold: 3650 } }))).toBeNull();
+    expect(settingsProblem(BUILT_IN_RULES, settings({}, { inactive: { enabled: true, threshold: 1 } }))).toBeNull();
+    expect(settingsProblem(BUILT_IN_RULES, settings({}, { inactive: { enabled: true, threshold: 3651 } }))).toEqual({ field: 'rules.inactive.threshold', message: 'must be a whole number from 1 to 3650' });
+    expect(settingsProblem(BUILT_IN_RULES, settings({}, { reported: { enabled: true, threshold: 1.5 } }))?.field).toBe('rules.reported.threshold');
+    expect(settingsProblem(BUILT_IN_RULES, settings({}, { nope: { enabled: true, threshold: 1 } }))).toEqual({ field: 'rules.nope', message: 'no such pruning rule' });
+    expect(settingsProblem(BUILT_IN_RULES, settings({ graceDays: 91 }))?.message).toBe('must be a whole number from 0 to 90');
+    expect(settingsProblem(BUILT_IN_RULES, settings({ appealWindowDays: 366 }))?.message).toBe('must be a whole number from 0 to 365');
+  });
+});
+
+describe('the sweep with missing settings or facts', () => {
+  const rules = BUILT_IN_RULES;
+  it('a rule with no stored setting is off, and a dry run of it uses its default threshold', () => {
+    const s = settings();
+    delete (s.rules as Record<string, unknown>).inactive;
+    const members = [member('a', 59), member('b', 61)];
+    expect(decideSweep({ now: NOW, settings: s, rules, members, facts: {}, warnings: [] })).toEqual([]);
+    // No facts loaded for the rule: the join date stands in for the last activity.
+    expect(decideSweep({ now: NOW, settings: s, rules, members, facts: {}, warnings: [], alsoRules: ['inactive'] }).map((d) => d.userId)).toEqual(['b']);
+  });
+});
+
+describe('appeal window', () => {
+  it('is still open at the last moment of the window, and the deadline says when', () => {
+    expect(canAppeal(daysAgo(14), 14, NOW)).toBe(true);
+    expect(canAppeal(new Date(NOW.getTime() - 14 * 86_400_000 - 1).toISOString(), 14, NOW)).toBe(false);
+    expect(appealDeadline('2026-03-01T00:00:00.000Z', 14)).toBe('2026-03-15T00:00:00.000Z');
   });
 });

@@ -4,6 +4,7 @@
  * the audit trail — request bounds and every answer's shape.
  */
 import { z } from 'zod';
+import { cursorParam } from '../../kernel/paging.js';
 import { idParam, person, slugParams, timestamp } from '../../kernel/http/schemas.js';
 import { MEMBERSHIP_STATES, ROLES } from '../communities/rules.js';
 import type { PruningSettings } from './rules.js';
@@ -41,6 +42,8 @@ export const auditQuery = z.object({
   subjectId: idParam.optional(),
   action: z.string().min(1).max(60).optional(),
   before: z.string().datetime().optional(),
+  /** `nextCursor` of the page before. */
+  cursor: cursorParam,
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -156,7 +159,7 @@ export const auditEntry = z.object({
   reason: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).nullable(),
 });
-export const audit = z.object({ entries: z.array(auditEntry) });
+export const audit = z.object({ entries: z.array(auditEntry), nextCursor: z.string().nullable() });
 /** ?format=csv: the same entries as a spreadsheet download. */
 export const auditCsv = z.string().describe('CSV with a header row: at, action, automatic, decided_by, decided_by_id, subject, subject_id, rule, reason, data');
 

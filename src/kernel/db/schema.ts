@@ -73,6 +73,14 @@ export interface AuditEntriesTable {
   at: string;
 }
 
+/** kernel/search: one row per indexed document (PostgreSQL adds a `terms` tsvector, SQLite an FTS5 table). */
+export interface SearchDocsTable {
+  id: Generated<number>;
+  scope: string;
+  docId: string;
+  body: string;
+}
+
 export interface Database extends CommunityTables, MemberTables, PruningTables, JobTables, GateTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -80,4 +88,5 @@ export interface Database extends CommunityTables, MemberTables, PruningTables, 
   mailOutbox: MailOutboxTable;
   activityEvents: ActivityEventsTable;
   auditEntries: AuditEntriesTable;
+  searchDocs: SearchDocsTable;
 }

@@ -29,6 +29,9 @@ import { recordRoutes } from './routes.js';
 import { readSession, SESSION_COOKIE, type SessionUser } from '../auth/session.js';
 import { negotiateLang, type Lang, isLang } from '../i18n.js';
 import { packageRoot } from '../paths.js';
+import { isCancelled } from '../db/connect.js';
+import { registerDeadline, timeoutBody } from './deadline.js';
+import { registerHealth, type HealthThresholds } from './health.js';
 import { registerSecurityHeaders } from './headers.js';
 
 declare module 'fastify' {
@@ -45,6 +48,9 @@ export interface HttpOptions {
   /** Requests per minute per IP for sign-in, sign-up and password reset. */
   authRateLimit?: number;
   webDir?: string;
+  /** Overrides the config's request deadline (tests). */
+  requestTimeoutMs?: number;
+  health?: HealthThresholds;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -62,6 +68,7 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
   app.decorate('authRateLimit', options.authRateLimit ?? 10);
   app.decorateRequest('user', null);
   app.decorateRequest('lang', 'zh-Hans');
+  registerDeadline(app, options.requestTimeoutMs ?? ctx.config.requestTimeoutMs);
 
   await registerSecurityHeaders(app, { https: ctx.config.https });
   await app.register(fastifyCookie);
@@ -69,9 +76,12 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.cookieSecure },
   });
+  // With REDIS_URL the limits are counted in Redis, so every app process shares them.
+  const redis = ctx.config.redisUrl ? new (await import('ioredis')).Redis(ctx.config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
   await app.register(fastifyRateLimit, {
     global: false,
-    ...(ctx.config.redisUrl ? { redis: new (await import('ioredis')).Redis(ctx.config.redisUrl, { maxRetriesPerRequest: 1 }) } : {}),
+    ...(redis ? { redis } : {}),
     errorResponseBuilder: (_req, context) => {
       const seconds = Math.ceil(context.ttl / 1000);
       return { statusCode: 429, error: { code: 'rate_limited', message: `too many requests; try again in ${seconds} s`, params: { seconds } } };
@@ -109,11 +119,7 @@ export async function createHttp(ctx: AppContext, options: HttpOptions = {}): Pr
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   app.setNotFoundHandler((req, reply) => notFound(req, reply, options.webDir ?? join(packageRoot, 'dist', 'web')));
 
-  const health = z.object({ ok: z.literal(true), database: z.enum(['sqlite', 'postgres']) });
-  app.withTypeProvider<ZodTypeProvider>().get('/healthz', { schema: { hide: true, response: { 200: health } } }, async () => {
-    await ctx.db.kysely.selectFrom('users').select('id').limit(1).execute();
-    return { ok: true as const, database: ctx.db.dialect };
-  });
+  registerHealth(app, ctx, options.health);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/csrf',
@@ -146,6 +152,7 @@ export function requireUser(req: FastifyRequest): SessionUser {
  */
 function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return reply.status(HTTP_STATUS[err.code]).send(body(err.code, err.message, wireFields(err), err.params));
+  if (isCancelled(err)) return reply.status(503).send(timeoutBody(ctxTimeout(req)));
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
     const input = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[where];
@@ -165,6 +172,10 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   if (status >= 400 && status < 500) return reply.status(status).send(body(status === 404 ? 'not_found' : 'invalid', e.message ?? 'bad request'));
   req.log.error(err);
   return reply.status(500).send(body('internal', 'internal error'));
+}
+
+function ctxTimeout(req: FastifyRequest): number {
+  return req.server.ctx.config.statementTimeoutMs;
 }
 
 /** A use case's problems without a code of their own take the error's (invalid, conflict). */

@@ -17,7 +17,7 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   return <CardList<T> {...props} />;
 }
 
-function CardList<T extends object>({ dataSource, columns, rowKey, loading, locale, pagination, rowSelection, expandable }: TableProps<T>) {
+function CardList<T extends object>({ dataSource, columns, rowKey, loading, locale, pagination, rowSelection, expandable, footer }: TableProps<T>) {
   const { t } = useTranslation();
   const rows = [...(dataSource ?? [])];
   const keyOf = (row: T, i: number): Key => (typeof rowKey === 'function' ? rowKey(row, i) : rowKey ? (row[rowKey as keyof T] as Key) : i);
@@ -31,6 +31,7 @@ function CardList<T extends object>({ dataSource, columns, rowKey, loading, loca
     <List<T>
       loading={typeof loading === 'boolean' ? loading : undefined}
       dataSource={rows}
+      footer={footer ? footer(rows) : undefined}
       locale={{ emptyText: locale?.emptyText as ReactNode }}
       pagination={pagination ? { current: pagination.current, pageSize: pagination.pageSize, total: pagination.total, onChange: pagination.onChange, showTotal: pagination.showTotal, hideOnSinglePage: pagination.hideOnSinglePage, size: 'small', align: 'center' } : false}
       renderItem={(row, i) => {

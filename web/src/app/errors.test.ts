@@ -96,7 +96,7 @@ describe('the one-line message for an alert', () => {
     const bad: string[] = [];
     for (const lang of LANGS) {
       for (const code of TOP_CODES) {
-        const status = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500 }[code];
+        const status = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, timeout: 503, internal: 500 }[code];
         const text = errorText(instances[lang], error(status, code, code === 'rate_limited' ? { params: { seconds: 30 } } : {}));
         const ok = !['invalid', 'conflict'].includes(code) ? !text.includes('server says') : lang === 'en' ? text === `server says ${code}` : !text.startsWith('server says');
         if (!ok || text.includes('errors:') || text.includes('{{')) bad.push(`${lang} ${code} → ${text}`);

@@ -112,3 +112,16 @@ function Crashed() {
     />
   );
 }
+
+/** The "load more" button under a keyset-paged list (useInfiniteQuery whose pages carry `nextCursor`). */
+export function LoadMore({ query, label }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown }; label?: string }) {
+  const { t } = useTranslation();
+  if (!query.hasNextPage) return null;
+  return (
+    <div style={{ textAlign: 'center', marginTop: 12 }}>
+      <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+        {label ?? t('common:loadMore')}
+      </Button>
+    </div>
+  );
+}

@@ -3,10 +3,12 @@ import { Avatar, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typ
 import { SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ErrorState, Loading, Page } from '../../app/states.js';
+import { api } from '../../app/api.js';
+import { useOlderPages } from '../../app/paging.js';
+import { ErrorState, LoadMore, Loading, Page } from '../../app/states.js';
 import { NoticesBell } from '../members/notices.js';
 import { StandingBanner } from '../pruning/StandingBanner.js';
-import { useHome } from './api.js';
+import { path, useHome, type ActivityItem } from './api.js';
 import { ActivityLine } from './activity.js';
 import { CharterSections, TypeTag } from './CharterView.js';
 
@@ -29,7 +31,7 @@ export function MemberHomePage() {
       </>
     );
   }
-  const { community, viewer, permissions, stats, core, recent } = q.data;
+  const { community, viewer, permissions, stats, core, recent, recentCursor } = q.data;
   return (
     <Page>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8, margin: '8px 0 12px' }}>
@@ -94,9 +96,22 @@ export function MemberHomePage() {
         {recent.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('communities-ui:home.noRecent')} />
         ) : (
-          <List dataSource={recent} rowKey="id" renderItem={(item) => <List.Item><ActivityLine item={item} /></List.Item>} />
+          <RecentFeed slug={slug} first={recent} cursor={recentCursor} />
         )}
       </Card>
     </Page>
+  );
+}
+
+/** The home's feed: the first page comes with the home, older pages on request. */
+function RecentFeed({ slug, first, cursor }: { slug: string; first: ActivityItem[]; cursor: string | null }) {
+  const older = useOlderPages(['community', slug, 'home-feed'], cursor, (c) =>
+    api<{ events: ActivityItem[]; nextCursor: string | null }>('GET', `${path(slug)}/home/feed?cursor=${encodeURIComponent(c)}`).then((r) => ({ items: r.events, nextCursor: r.nextCursor })),
+  );
+  return (
+    <>
+      <List dataSource={[...first, ...older.items]} rowKey="id" renderItem={(item) => <List.Item><ActivityLine item={item} /></List.Item>} />
+      <LoadMore query={older.more} />
+    </>
   );
 }

@@ -3,7 +3,7 @@
  * tiers): the types are the ones the server's schemas infer
  * (src/features/gate/schemas.ts, imported type-only), plus the shared queries.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
 import { path } from '../communities/api.js';
 import type { ApplicationForm, GateSettings, ScreeningRule } from '../../../../src/features/gate/rules.js';
@@ -26,12 +26,13 @@ import type {
   StatusView,
   Tier,
   TiersView,
-  TreeNode,
+  ReferralNode,
+  TreePage,
 } from '../../../../src/features/gate/schemas.js';
 
 export type {
   Answers, ApplicationBody, ApplicationForm, ApplyPageView, ConfigPatch, DecideResults, GateConfigView, GatePermissions, GateSettings, Invite, InviteCreated,
-  InvitesView, MyApplication, Preview, QueueItem, QueueView, ReferralView, ScreeningRule, StatusView, Tier, TiersView, TreeNode,
+  InvitesView, MyApplication, Preview, QueueItem, QueueView, ReferralView, ScreeningRule, StatusView, Tier, TiersView, ReferralNode, TreePage,
 };
 /** A member on a paid tier, with their payment status. */
 export type Payer = TiersView['members'][number];
@@ -45,8 +46,14 @@ export const useApplyPage = (slug: string, code?: string) =>
 export const useStatus = (slug: string, enabled = true) =>
   useQuery({ queryKey: ['gate', slug, 'status'], queryFn: () => api<StatusView>('GET', `${path(slug)}/application`), enabled });
 
+/** The review queue, oldest first, 100 at a time (keyset pages); the total comes with the first page. */
 export const useQueue = (slug: string, state: string) =>
-  useQuery({ queryKey: ['gate', slug, 'queue', state], queryFn: () => api<QueueView>('GET', `${path(slug)}/gate/applications?state=${state}&limit=200`) });
+  useInfiniteQuery({
+    queryKey: ['gate', slug, 'queue', state],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => api<QueueView>('GET', `${path(slug)}/gate/applications?state=${state}&limit=100${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
 export const useConfig = (slug: string) => useQuery({ queryKey: ['gate', slug, 'config'], queryFn: () => api<GateConfigView>('GET', `${path(slug)}/gate/config`) });
 

@@ -11,7 +11,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../app/api.js';
+import { useOlderPages } from '../../app/paging.js';
 import { useMe } from '../../app/session.js';
+import { LoadMore } from '../../app/states.js';
 import { path } from '../communities/api.js';
 import { day, ruleName, say, type Message } from '../pruning/api.js';
 import type { Notice, NoticesView } from './api.js';
@@ -69,8 +71,12 @@ export function NoticesBell({ slug }: { slug: string }) {
     mutationFn: (body: { ids: string[] } | { all: true }) => api('POST', `${path(slug)}/notices/read`, body),
     onSettled: () => qc.invalidateQueries({ queryKey: ['notices', slug] }),
   });
+  const older = useOlderPages(['notices', slug], q.data?.nextCursor ?? null, (c) =>
+    api<{ notices: Notice[]; nextCursor: string | null }>('GET', `${path(slug)}/notices?cursor=${encodeURIComponent(c)}`).then((r) => ({ items: r.notices, nextCursor: r.nextCursor })),
+  );
   if (!me.data || !q.data) return null;
-  const { notices, unread } = q.data;
+  const { unread } = q.data;
+  const notices = [...q.data.notices, ...older.items];
   return (
     <>
       <Badge count={unread} size="small" offset={[-4, 4]}>
@@ -124,6 +130,7 @@ export function NoticesBell({ slug }: { slug: string }) {
             )}
           />
         )}
+        <LoadMore query={older.more} />
       </Drawer>
     </>
   );

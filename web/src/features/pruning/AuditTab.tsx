@@ -2,15 +2,20 @@
 import { Button, Space, Tag, Typography } from 'antd';
 import { ResponsiveTable } from '../../app/ResponsiveTable.js';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
-import { ErrorState } from '../../app/states.js';
+import { ErrorState, LoadMore } from '../../app/states.js';
 import { pruningPath, reasonText, ruleName, type AuditPage, type AuditView } from './api.js';
 
 export function AuditTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['pruning', slug, 'audit'], queryFn: () => api<AuditPage>('GET', `${pruningPath(slug)}/audit?limit=500`) });
+  const q = useInfiniteQuery({
+    queryKey: ['pruning', slug, 'audit'],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => api<AuditPage>('GET', `${pruningPath(slug)}/audit?limit=100${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
   if (q.error) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   return (
     <>
@@ -24,7 +29,7 @@ export function AuditTab({ slug }: { slug: string }) {
         rowKey="id"
         size="small"
         loading={q.isLoading}
-        dataSource={q.data?.entries ?? []}
+        dataSource={q.data?.pages.flatMap((p) => p.entries) ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 800 }}
         columns={[
@@ -36,6 +41,7 @@ export function AuditTab({ slug }: { slug: string }) {
           { title: t('pruning-ui:col.why'), dataIndex: 'reason', render: (r: string | null) => reasonText(t, r) },
         ]}
       />
+      <LoadMore query={q} />
     </>
   );
 }

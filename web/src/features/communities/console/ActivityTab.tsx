@@ -23,11 +23,11 @@ export function ActivityTab() {
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams({ limit: String(PAGE) });
       if (kind) params.set('kind', kind);
-      if (pageParam) params.set('before', pageParam);
+      if (pageParam) params.set('cursor', pageParam);
       return api<ActivityPage>('GET', `${path(slug)}/activity?${params}`);
     },
-    // `before` pages by the oldest event seen; a short page means the log is exhausted
-    getNextPageParam: (last) => (last.events.length < PAGE ? undefined : String(last.events[last.events.length - 1]!.id)),
+    // the server hands out the next page's cursor; null on the last page
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   if (log.error) return <ErrorState error={log.error} retry={() => void log.refetch()} />;
   const events = log.data?.pages.flatMap((p) => p.events) ?? [];

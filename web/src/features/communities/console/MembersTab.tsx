@@ -5,11 +5,11 @@
 import { useState } from 'react';
 import { App, Button, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../../src/features/communities/rules.js';
 import { api } from '../../../app/api.js';
-import { ErrorState, useErrorText } from '../../../app/states.js';
+import { ErrorState, LoadMore, useErrorText } from '../../../app/states.js';
 import { path, type MemberList, type MemberRow, type Role } from '../api.js';
 import { useConsole } from './ConsoleLayout.js';
 import { EvidenceList, evidenceColumns, useEvidence } from '../../members/evidence.js';
@@ -26,23 +26,27 @@ export function MembersTab() {
   const errorText = useErrorText();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
-  const [page, setPage] = useState(1);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   // Making someone 骨干 waits here until the operator has seen their evidence.
   const [promoting, setPromoting] = useState<MemberRow | null>(null);
 
-  const params = new URLSearchParams({ state: 'member', limit: String(PAGE), offset: String((page - 1) * PAGE) });
+  const params = new URLSearchParams({ state: 'member', limit: String(PAGE) });
   if (q) params.set('q', q);
   if (role) params.set('role', role);
-  const list = useQuery({
+  // Keyset pages: each answer carries the cursor of the next; the total comes with the first.
+  const list = useInfiniteQuery({
     queryKey: ['community', slug, 'members', params.toString()],
-    queryFn: () => api<MemberList>('GET', `${path(slug)}/members?${params}`),
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => api<MemberList>('GET', `${path(slug)}/members?${params}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
+  const members = list.data?.pages.flatMap((p) => p.members) ?? [];
+  const total = list.data?.pages[0]?.total;
 
-  const evidence = useEvidence(slug, (list.data?.members ?? []).map((m) => m.userId));
+  const evidence = useEvidence(slug, members.map((m) => m.userId));
 
   async function refresh() {
     await qc.invalidateQueries({ queryKey: ['community', slug] });
@@ -86,10 +90,7 @@ export function MembersTab() {
           allowClear
           placeholder={t('communities-ui:members.search')}
           aria-label={t('communities-ui:members.search')}
-          onSearch={(v) => {
-            setQ(v.trim());
-            setPage(1);
-          }}
+          onSearch={(v) => setQ(v.trim())}
           style={{ width: 260 }}
         />
         <Select<Role>
@@ -98,20 +99,18 @@ export function MembersTab() {
           aria-label={t('communities-ui:members.filterRole')}
           style={{ width: 160 }}
           value={role}
-          onChange={(v) => {
-            setRole(v);
-            setPage(1);
-          }}
+          onChange={setRole}
           options={ROLES.map((r) => ({ value: r, label: t(`communities-ui:role.${r}`) }))}
         />
       </Space>
       <ResponsiveTable<MemberRow>
         rowKey="userId"
-        loading={list.isFetching}
-        dataSource={list.data?.members ?? []}
+        loading={list.isFetching && !list.isFetchingNextPage}
+        dataSource={members}
         locale={{ emptyText: t('communities-ui:members.empty') }}
         scroll={{ x: 1100 }}
-        pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('communities-ui:members.total', { n }) }}
+        pagination={false}
+        footer={total != null ? () => t('communities-ui:members.total', { n: total }) : undefined}
         columns={[
           {
             title: t('communities-ui:members.name'),
@@ -158,6 +157,7 @@ export function MembersTab() {
           },
         ]}
       />
+      <LoadMore query={list} />
       <Modal
         open={promoting !== null}
         title={t('communities-ui:evidence.coreTitle', { name: promoting?.displayName ?? '' })}

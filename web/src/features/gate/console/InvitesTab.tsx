@@ -1,6 +1,6 @@
 /** Campaign links (name, channel, expiry, max uses, vouch), every link's uses, and the referral console. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Space, Statistic, Tag, Tree, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,8 @@ import { api } from '../../../app/api.js';
 import { useErrorText } from '../../../app/states.js';
 import { path } from '../../communities/api.js';
 import { useConsole } from '../../communities/console/ConsoleLayout.js';
-import { useInvites, useReferrals, type Invite, type InviteCreated, type TreeNode } from '../api.js';
-
-interface TreeItem {
-  key: string;
-  title: string;
-  children: TreeItem[];
-}
+import { useInvites, useReferrals, type Invite, type InviteCreated } from '../api.js';
+import { ReferralTree } from './ReferralTree.js';
 
 interface CampaignForm {
   name: string;
@@ -53,11 +48,6 @@ export function InvitesTab() {
       void message.error(errorText(err));
     }
   }
-  const toTree = (n: TreeNode): TreeItem => ({
-    key: n.userId,
-    title: `${n.displayName}${n.descendants ? ` (+${n.descendants})` : ''}`,
-    children: n.children.map(toTree),
-  });
   const s = stats.data;
 
   return (
@@ -86,7 +76,7 @@ export function InvitesTab() {
           </Col>
           <Col xs={24}>
             <Card size="small" title={t('gate-ui:referral.tree')}>
-              {s.tree.length ? <Tree defaultExpandAll treeData={s.tree.map(toTree)} selectable={false} /> : <Typography.Text type="secondary">{t('gate-ui:referral.noTree')}</Typography.Text>}
+              <ReferralTree slug={slug} first={s.tree} />
             </Card>
           </Col>
         </Row>

@@ -5,7 +5,7 @@ import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.js';
-import { ErrorState, useErrorText } from '../../../app/states.js';
+import { ErrorState, LoadMore, useErrorText } from '../../../app/states.js';
 import { path } from '../../communities/api.js';
 import { useConsole } from '../../communities/console/ConsoleLayout.js';
 import { useConfig, useQueue, type DecideResults, type QueueItem } from '../api.js';
@@ -72,7 +72,7 @@ export function ReviewTab() {
       <ResponsiveTable<QueueItem>
         rowKey="id"
         loading={q.isLoading}
-        dataSource={q.data?.applications ?? []}
+        dataSource={q.data?.pages.flatMap((p) => p.applications) ?? []}
         rowSelection={state === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
         pagination={{ pageSize: 20 }}
         expandable={{
@@ -106,6 +106,7 @@ export function ReviewTab() {
             : []),
         ]}
       />
+      <LoadMore query={q} />
       <Modal
         open={rejecting !== null}
         title={t('gate-ui:review.rejectTitle', { n: rejecting?.length ?? 0 })}
