@@ -14,8 +14,8 @@ import { accountRoutes } from '../features/accounts/index.js';
 import { communityRoutes } from '../features/communities/index.js';
 import { pruningRoutes } from '../features/pruning/index.js';
 import { contentRoutes } from '../features/content/index.js';
-import { gateRoutes, loadConfig as loadGateConfig } from '../features/gate/index.js';
-import { membersRoutes, useIntroSettings } from '../features/members/index.js';
+import { gateRoutes, loadConfig as loadGateConfig, referralStays } from '../features/gate/index.js';
+import { membersRoutes, useIntroSettings, useReferralReader } from '../features/members/index.js';
 import { healthRoutes } from '../features/health/index.js';
 import { activitiesRoutes } from '../features/activities/index.js';
 
@@ -23,6 +23,8 @@ const FEATURES: FastifyPluginAsync[] = [accountRoutes, communityRoutes, pruningR
 
 // The introduction template and deadline live in the gate's settings; members reads them from there.
 useIntroSettings(async (db, communityId) => (await loadGateConfig(db, communityId)).settings);
+// Who brought whom is the gate's; the members' evidence counts the people each member brought who stayed.
+useReferralReader(referralStays);
 
 export interface ServerOptions extends HttpOptions {
   /**

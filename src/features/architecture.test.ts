@@ -22,6 +22,7 @@ const OWNER: Record<string, string> = {
   passwordResets: 'accounts',
   communities: 'communities',
   memberships: 'communities',
+  activitySources: 'communities',
   memberProfiles: 'members',
   notifications: 'members',
   gateConfigs: 'gate',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../kernel/db/testing.js';
 import { startTestApp, type TestApp } from '../kernel/http/testing.js';
-import { joinCommunity } from '../features/communities/membership.js';
+import { joinCommunity, recordActivitySource } from '../features/communities/index.js';
 import { PRUNING_SWEEP_JOB, RENEWAL_REMINDERS_JOB } from './index.js';
 import { registeredJobs } from './registry.js';
 import { Scheduler } from './scheduler.js';
@@ -22,6 +22,9 @@ for (const dialect of DIALECTS) {
       const q = await quiet.post('/api/auth/signup', { email: 'q@example.com', password: 'long-enough-1', displayName: 'quiet' });
       const c = await owner.post('/api/communities', { slug: 'night-runners', name: 'Night runners', type: 'interest', sharedNeed: 'run at night', valuePromise: 'routes', norms: 'be kind', entryCriteria: 'runs' });
       await joinCommunity(t.ctx, { communityId: c.body.community.id, userId: q.body.user.id });
+      // The group's WeChat history was imported, so the rule can see the last 10 days from the start.
+      const imported = { kind: 'import' as const, carrier: 'wechat', sourceKey: 'night-runners', label: 'Night runners WeChat', from: '2025-12-01T00:00:00.000Z', to: '2026-03-01T02:00:00.000Z' };
+      await recordActivitySource(t.ctx, c.body.community.id, null, imported);
       expect((await owner.patch('/api/communities/night-runners/pruning/settings', { rules: { inactive: { enabled: true, threshold: 10 } } })).status).toBe(200);
 
       const scheduler = new Scheduler(t.ctx, { jobs: registeredJobs().filter((j) => j.name === PRUNING_SWEEP_JOB) });

@@ -40,6 +40,9 @@ export const FIELD_CODES = [
   'custom',
   'invalid',
   'conflict',
+  // pruning: the inactivity rule cannot see the window it would judge
+  'not_covered',
+  'no_source',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

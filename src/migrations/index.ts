@@ -16,6 +16,7 @@ import * as m0008 from './0008_health.js';
 import * as m0009 from './0009_content.js';
 import * as m0010 from './0010_core_duties.js';
 import * as m0011 from './0011_activities.js';
+import * as m0012 from './0012_activity_sources.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -34,4 +35,5 @@ export const migrations: Record<string, PortableMigration> = {
   '0009_content': m0009,
   '0010_core_duties': m0010,
   '0011_activities': m0011,
+  '0012_activity_sources': m0012,
 };

@@ -31,8 +31,9 @@ async function settled(lang: string) {
   await page.waitForFunction(
     (l) =>
       document.documentElement.lang === l &&
+      !!document.querySelector('.ant-layout-sider .ant-menu') && // the console itself, not a sign-in or 403 page
       !!document.querySelector('.ant-layout-content *') &&
-      !document.querySelector('.ant-spin-spinning, .ant-skeleton, .ant-table-placeholder .ant-spin'),
+      !document.querySelector('.ant-spin-spinning, .ant-skeleton'),
     lang,
     { timeout: 20_000 },
   );
@@ -66,7 +67,7 @@ describe('the console at 375 px', { timeout: 300_000 }, () => {
     await page.getByLabel('Email').fill(signIn![1]!);
     await page.getByLabel('Password').fill(signIn![2]!);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`**/c/${slug}/console`);
+    await page.waitForFunction(() => !location.pathname.startsWith('/signin'));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -157,7 +157,7 @@ describe('the gate, both ways, in a real browser', { timeout: STEP_TIMEOUT_MS, s
     // As above, the daily job may have removed him a moment earlier; the audit trail shows one removal.
     await page.getByText(/^Sweep done: 0 warned, 0 cleared, 0 to review, [01] removed$/).waitFor();
     await page.getByRole('tab', { name: 'Audit trail' }).click();
-    await eventually(() => page.locator('.ant-table-row').filter({ hasText: 'removed' }).filter({ hasText: quiet.name }).count()).toBe(1);
+    await eventually(() => page.locator('.ant-table-row, [data-testid="row-card"]').filter({ hasText: 'removed' }).filter({ hasText: quiet.name }).count()).toBe(1);
     await shot('06-audit');
 
     await signInAs(quiet);

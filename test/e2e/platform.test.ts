@@ -300,6 +300,12 @@ describe('the operator console on the demo community', { timeout: STEP_TIMEOUT_M
     const promoted = (await roleSelect.getAttribute('aria-label'))!.replace(/^Role of /, '');
     await roleSelect.click();
     await pickOption(/^Core$/);
+    // Making someone core shows their evidence first: last active, introduction, invites, contributions.
+    const evidence = page.getByRole('dialog').getByTestId('member-evidence');
+    await evidence.waitFor();
+    expect(await evidence.textContent()).toMatch(/Last active.*Introduction.*Invites that stayed.*Contributed.*posts/);
+    await shot('01b-core-evidence-desktop');
+    await page.getByRole('dialog').getByRole('button', { name: 'Make core member' }).click();
     await page.getByText(`${promoted} is now Core`).waitFor();
 
     const row = page.locator('tr.ant-table-row', { has: page.getByRole('button', { name: 'Remove' }) }).first();
@@ -314,9 +320,9 @@ describe('the operator console on the demo community', { timeout: STEP_TIMEOUT_M
 
     await page.getByRole('menuitem', { name: 'Activity' }).click();
     await page.waitForURL(`**/console/activity`);
-    await page.getByText('Reason: Silent for 60 days').waitFor();
+    await page.getByText('Removed: Silent for 60 days').waitFor();
     expect(await page.getByText('Role: Member → Core').first().isVisible()).toBe(true);
-    const removedRow = page.locator('tr', { hasText: 'Reason: Silent for 60 days' });
+    const removedRow = page.locator('tr', { hasText: 'Removed: Silent for 60 days' });
     expect(await removedRow.textContent()).toContain(removed);
     await shot('03-console-activity-demo-desktop');
 

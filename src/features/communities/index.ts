@@ -8,9 +8,12 @@ export { listMembers, changeRole, removeMember, leave, joinCommunity, transition
 export { openCommunity, type Ask, type Check, type Opening, type Where } from './opening.js';
 export { authorize, assertCan, memberHere, type Action, type Actor } from './policy.js';
 export * from './rules.js';
-export type { Community, Member, PublicCommunity, Viewer } from './views.js';
+export type { ActivityItem, Community, Member, PublicCommunity, Viewer } from './views.js';
+export { toActivityItem } from './views.js';
 export { findCommunity, membershipOf, memberOf, operatorsOf, allCommunityIds, type CommunityRow, type MembershipRow } from './reads.js';
 export { communityRoutes } from './routes.js';
 export { loadDemo, type DemoResult } from './demo.js';
 export { DEMO_SLUG } from './demoData.js';
 export { mulberry32 } from './demoPlan.js';
+export { recordActivitySource, activitySources, type SourceInput } from './sources.js';
+export { coveredSince, coversWindow, PARTICIPATION_KINDS, type ActivitySource, type SourceKind } from './coverage.js';

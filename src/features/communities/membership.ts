@@ -115,6 +115,8 @@ export interface TransitionInput {
    * reviewers may include core members): skip the operator check here.
    */
   authorized?: boolean;
+  /** More for the decision's event: the rule that decided and its reason in words (pruning). */
+  eventData?: Record<string, unknown>;
   /** More for the audit entry: the rule that decided, the caller's record (the application). */
   audit?: { rule?: string | null; data?: Record<string, unknown> };
 }
@@ -216,7 +218,7 @@ function transitionEvents(input: TransitionInput, membershipId: string, at: stri
   const { by, userId, transition, reason, via } = input;
   const base = { at, objectType: 'membership', objectId: membershipId } as const;
   const self = by === userId;
-  const data = { ...(reason ? { reason } : {}), ...(via ? { via } : {}) };
+  const data = { ...(reason ? { reason } : {}), ...(via ? { via } : {}), ...input.eventData };
   const decision: ActivityEvent = {
     ...base,
     kind: TRANSITION_EVENT[transition],

@@ -36,7 +36,22 @@ export interface MembershipsTable {
   updatedAt: string;
 }
 
+/** An imported or connected chat and the span of the community's life it covers (migration 0007). */
+export interface ActivitySourcesTable {
+  id: string;
+  communityId: string;
+  kind: 'import' | 'connection';
+  carrier: string;
+  sourceKey: string;
+  label: string;
+  coversFrom: string;
+  coversTo: string | null;
+  recordedBy: string | null;
+  updatedAt: string;
+}
+
 export interface CommunityTables {
   communities: CommunitiesTable;
   memberships: MembershipsTable;
+  activitySources: ActivitySourcesTable;
 }

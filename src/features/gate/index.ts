@@ -8,6 +8,7 @@ export { getConfig, updateConfig, previewConfigRules, loadConfig, type GateConfi
 export { createInvite, listInvites, revokeInvite, referralStats, funnel, block, unblock, listBlocks } from './invites-service.js';
 export { createTier, listTiers, markPaid, sendRenewalReminders, sendAllRenewalReminders, lapsedMembers, tierExpiry, activeTiersOf } from './tiers-service.js';
 export { authorizeGate, type GateAction } from './policy.js';
+export { referralStays } from './store.js';
 export { waitlistJob, WAITLIST_JOB } from './jobs.js';
 export { gateRoutes } from './routes.js';
 export { loadGateDemo } from './demo.js';

@@ -188,3 +188,26 @@ export function listBlocks(db: Q, communityId: string) {
     .orderBy('b.createdAt', 'desc')
     .execute();
 }
+
+/**
+ * For each of `referrerIds`: how many people they brought in (joined through
+ * their link) and how many of those are still members. One grouped query over
+ * the referrers' own applications (index applications(community_id, referrer_id)).
+ */
+export async function referralStays(db: Q, communityId: string, referrerIds: string[]): Promise<Map<string, { brought: number; stayed: number }>> {
+  if (!referrerIds.length) return new Map();
+  const rows = await db
+    .selectFrom('applications as a')
+    .leftJoin('memberships as m', (j) => j.onRef('m.communityId', '=', 'a.communityId').onRef('m.userId', '=', 'a.userId'))
+    .select((eb) => [
+      'a.referrerId',
+      eb.fn.countAll<number>().as('brought'),
+      eb.fn.sum<number>(eb.case().when('m.state', '=', 'member').then(1).else(0).end()).as('stayed'),
+    ])
+    .where('a.communityId', '=', communityId)
+    .where('a.referrerId', 'in', referrerIds)
+    .where('a.joinedAt', 'is not', null)
+    .groupBy('a.referrerId')
+    .execute();
+  return new Map(rows.map((r) => [r.referrerId!, { brought: Number(r.brought), stayed: Number(r.stayed) }]));
+}

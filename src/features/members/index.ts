@@ -9,4 +9,6 @@ export { notify, type NoticeData } from './notify.js';
 export { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
 export { introducedAmong } from './store.js';
 export * from './rules.js';
+export { memberEvidence, useReferralReader, type MemberEvidence, type ReferralReader } from './evidence.js';
+export { memberTimeline, type TimelineItem } from './timeline.js';
 export { membersRoutes } from './routes.js';

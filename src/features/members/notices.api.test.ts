@@ -51,9 +51,10 @@ for (const dialect of DIALECTS) {
       const report = await alice.c.post(api('/reports'), { subjectId: bob.id, reason: 'posted the same ad in every thread' });
       expect(report.status).toBe(201);
       expect((await owner.c.post(api(`/reports/${report.body.report.id}/decide`), { decision: 'uphold', note: 'internal: seen by two admins' })).status).toBe(200);
+      // Shequn has seen the community for 4 days: enough to judge 3 days of silence.
+      await advanceDays(4);
       const set = await owner.c.patch(api('/pruning/settings'), { rules: { inactive: { enabled: true, threshold: 3 } }, graceDays: 1, mode: 'auto' });
       expect(set.status).toBe(200);
-      await advanceDays(4);
       expect(await sweep()).toMatchObject({ warned: 2 });
       await post(alice);
       await advanceDays(2);

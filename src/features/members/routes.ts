@@ -5,6 +5,8 @@ import { slugParams } from '../../kernel/http/schemas.js';
 import { markNoticesRead, myNotices } from './notices.js';
 import * as s from './schemas.js';
 import { acceptNorms, getOnboarding, getProfile, writeIntro } from './service.js';
+import { memberEvidence } from './evidence.js';
+import { memberTimeline } from './timeline.js';
 
 const TAGS = ['members'];
 
@@ -30,6 +32,32 @@ export const membersRoutes: FastifyPluginAsync = async (base) => {
     '/communities/:slug/members/:userId/profile',
     { schema: { tags: TAGS, summary: "A member's profile and self-introduction (members only)", params: s.profileParams, response: { 200: s.profile } } },
     async (req) => getProfile(ctx, req.params.slug, req.user?.id ?? null, req.params.userId),
+  );
+  app.get(
+    '/communities/:slug/members/evidence',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Evidence for decisions about up to 100 members: last active (by source), introduction, invites that stayed, contributions (operators)',
+        params: slugParams,
+        querystring: s.evidenceQuery,
+        response: { 200: s.evidence },
+      },
+    },
+    async (req) => memberEvidence(ctx, req.params.slug, req.user?.id ?? null, req.query.ids),
+  );
+  app.get(
+    '/communities/:slug/members/:userId/timeline',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "A member's timeline: what they did and what was done to them, newest first, keyset pages (operators)",
+        params: s.profileParams,
+        querystring: s.timelineQuery,
+        response: { 200: s.timeline },
+      },
+    },
+    async (req) => memberTimeline(ctx, req.params.slug, req.user?.id ?? null, req.params.userId, req.query),
   );
   app.get(
     '/communities/:slug/notices',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cursorParam } from '../../kernel/paging.js';
 import { idParam, slugParams, timestamp } from '../../kernel/http/schemas.js';
 import { ROLES } from '../communities/rules.js';
+import { activityItem } from '../communities/schemas.js';
 import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
 import { INTRO_LIMITS, introTemplateSchema } from './rules.js';
 
@@ -18,7 +19,30 @@ export const readBody = z
   .object({ ids: z.array(idParam).min(1).max(200).optional(), all: z.literal(true).optional() })
   .refine((b) => !!b.ids !== !!b.all, { error: 'give either ids or all: true', path: ['ids'] });
 
+export const evidenceQuery = z.object({
+  ids: z
+    .string()
+    .min(1)
+    .max(6500)
+    .transform((v) => v.split(','))
+    .pipe(z.array(idParam).max(100, { error: 'at most 100 members at a time' })),
+});
+export const timelineQuery = z.object({ before: z.string().max(80).optional(), limit: z.coerce.number().int().min(1).max(100).optional() });
+
 // ── responses ────────────────────────────────────────────────────────────────
+
+/** Evidence for decisions about members (members/evidence.ts). */
+export const evidence = z.object({
+  evidence: z.array(
+    z.object({
+      userId: z.string(),
+      lastActive: z.object({ at: timestamp, source: z.object({ kind: z.enum(['shequn', 'import', 'connection']), label: z.string() }) }).nullable(),
+      introduction: z.object({ status: z.enum(['done', 'due', 'overdue', 'none']), at: timestamp.nullable() }),
+      invites: z.object({ brought: z.number().int(), stayed: z.number().int() }),
+      contributions: z.object({ posts: z.number().int(), replies: z.number().int(), checkIns: z.number().int(), attended: z.number().int() }),
+    }),
+  ),
+});
 
 const intro = z.record(z.string(), z.string()).nullable();
 
@@ -57,6 +81,8 @@ export const notice = z.object({
 export const noticesQuery = z.object({ cursor: cursorParam, limit: z.coerce.number().int().min(1).max(100).optional() });
 export const notices = z.object({ notices: z.array(notice), nextCursor: z.string().nullable(), unread: z.number().int() });
 export const noticesRead = z.object({ marked: z.number().int(), unread: z.number().int() });
+
+export const timeline = z.object({ events: z.array(activityItem), next: z.string().nullable() });
 
 export type OnboardingView = z.infer<typeof onboarding>;
 export type ProfileView = z.infer<typeof profile>;

@@ -1,22 +1,29 @@
 /**
  * The built-in rules and where their facts come from: the activity log (last
- * content / check-in / attendance; member.introduced, which the gate writes when
+ * taking part in any source, within the coverage the communities feature records; member.introduced, which the gate writes when
  * a self-introduction is saved), upheld reports, and the gate's tier expiry
  * through the reader it registers (no reader, no tier_lapsed rule).
  */
 import { tierExpiry } from '../gate/index.js';
 import { currentTierReader, registerPruningRule } from './registry.js';
 import { inactiveRule, noIntroductionRule, reportedRule, tierLapsedRule } from './rules.js';
-import { ACTIVE_KINDS, latestEventByActor, upheldReportCounts } from './store.js';
+import { latestEventByActor } from '../../kernel/activity/log.js';
+import { activeMembers, upheldReportCounts } from './store.js';
+import { activitySources, coveredSince, coversWindow, PARTICIPATION_KINDS } from '../communities/index.js';
 
 const mapValues = <A, B>(m: Map<string, A>, f: (a: A) => B) => new Map([...m].map(([k, v]) => [k, f(v)]));
 
 let registered = false;
 if (!registered) {
   registered = true;
-  registerPruningRule(inactiveRule, async (db, communityId) =>
-    mapValues(await latestEventByActor(db, communityId, ACTIVE_KINDS), (at) => ({ lastActiveAt: at })),
-  );
+  registerPruningRule(inactiveRule, async (db, communityId, now, threshold) => {
+    // Silence is judged only where some source could have seen activity for the whole window.
+    const sources = await activitySources(db, communityId);
+    if (!coversWindow(sources, now, threshold)) return null;
+    const since = coveredSince(sources, now);
+    const [last, members] = await Promise.all([latestEventByActor(db, communityId, PARTICIPATION_KINDS), activeMembers(db, communityId)]);
+    return new Map(members.map((m) => [m.userId, { lastActiveAt: last.get(m.userId) ?? null, coveredSince: since }]));
+  });
   registerPruningRule(noIntroductionRule, async (db, communityId) =>
     mapValues(await latestEventByActor(db, communityId, ['member.introduced']), (at) => ({ introducedAt: at })),
   );

@@ -84,9 +84,15 @@ for (const dialect of DIALECTS) {
       expect(unknown.body.error.fields[0].path).toBe('graceDays');
       expect((await alice.client.patch(api('/pruning/settings'), { graceDays: 1 })).status).toBe(403);
 
-      const ok = await admin.client.patch(api('/pruning/settings'), { rules: { inactive: { enabled: true, threshold: 30 } }, graceDays: 7, mode: 'auto', appealWindowDays: 14 });
+      // The community started on Shequn today and no chat was imported: 30 days of silence cannot be seen yet.
+      const blind = await admin.client.patch(api('/pruning/settings'), { rules: { inactive: { enabled: true, threshold: 30 } } });
+      expect(blind.status).toBe(400);
+      expect(blind.body.error.fields[0]).toMatchObject({ path: 'rules.inactive.enabled', code: 'not_covered', params: { days: 30 } });
+      expect(got.body.coverage).toMatchObject({ sources: [{ kind: 'shequn' }], counts: expect.arrayContaining(['content.posted', 'activity.checked_in']) });
+
+      const ok = await admin.client.patch(api('/pruning/settings'), { graceDays: 7, mode: 'auto', appealWindowDays: 14 });
       expect(ok.status).toBe(200);
-      expect(ok.body.settings).toMatchObject({ graceDays: 7, mode: 'auto', rules: { inactive: { enabled: true, threshold: 30 } } });
+      expect(ok.body.settings).toMatchObject({ graceDays: 7, mode: 'auto', rules: { inactive: { enabled: false, threshold: 60 } } });
     });
 
     it('dry run shows who would be warned today and writes nothing', async () => {
@@ -94,10 +100,17 @@ for (const dialect of DIALECTS) {
       await post(alice);
       await post(carol);
       await advanceDays(10); // bob: 35 days without activity; alice and carol: 10
+      expect((await admin.client.patch(api('/pruning/settings'), { rules: { inactive: { enabled: true, threshold: 30 } } })).status).toBe(200);
       const dry = await admin.client.post(api('/pruning/dry-run'), { rules: { no_introduction: { enabled: false, threshold: 7 } } });
       expect(dry.status).toBe(200);
       const inactive = dry.body.decisions.filter((d: { ruleId: string }) => d.ruleId === 'inactive');
       expect(inactive.map((d: { displayName: string; kind: string }) => [d.displayName, d.kind])).toEqual([['bob', 'warn']]);
+      // Bob's own figures: silent since joining 35 days ago, against 30.
+      expect(inactive[0].reason).toEqual({ key: 'reason.inactive_joined', params: { silent: 35, days: 30, since: expect.any(String) } });
+      // One row per member with every rule they meet: bob is also without an introduction.
+      const bobRow = dry.body.members.filter((m: { displayName: string }) => m.displayName === 'bob');
+      expect(bobRow).toHaveLength(1);
+      expect(bobRow[0].decisions.map((d: { ruleId: string }) => d.ruleId).sort()).toEqual(['inactive', 'no_introduction']);
       // Nobody has introduced themself: the rule not yet switched on would warn the three plain members (admins are exempt).
       expect(dry.body.summary.no_introduction.warn).toBe(3);
       expect((await admin.client.get(api('/pruning/warnings'))).body.warnings).toEqual([]);
@@ -139,6 +152,9 @@ for (const dialect of DIALECTS) {
       expect(run.body.result).toMatchObject({ removed: 1 });
       const member = await t.db.kysely.selectFrom('memberships').select(['state', 'endReason']).where('communityId', '=', communityId).where('userId', '=', bob.id).executeTakeFirstOrThrow();
       expect(member).toEqual({ state: 'removed', endReason: 'pruning:inactive' });
+      // The log's event says why in the rule's own words, with bob's figures, for the 详情 column.
+      const removed = await t.db.kysely.selectFrom('activityEvents').select('data').where('communityId', '=', communityId).where('kind', '=', 'member.removed').where('targetId', '=', bob.id).executeTakeFirstOrThrow();
+      expect(JSON.parse(removed.data!)).toMatchObject({ reason: 'pruning:inactive', rule: 'inactive', why: { key: 'reason.inactive_joined', params: { days: 30 } } });
       expect(carrier).toContainEqual(expect.objectContaining({ userId: bob.id, change: 'removed' }));
       expect((await mails(bob.email)).map((m) => m.subject)).toContain('You were removed from Beikao MBA');
 
@@ -236,7 +252,7 @@ for (const dialect of DIALECTS) {
       const removal = audit.body.entries.find((e: { action: string }) => e.action === 'member.removed');
       expect(removal).toMatchObject({ automatic: false, decidedBy: { displayName: 'admin' }, subject: { displayName: 'bob' } });
       const warn = audit.body.entries.find((e: { action: string; subject: { displayName: string } }) => e.action === 'member.warned' && e.subject.displayName === 'bob');
-      expect(warn).toMatchObject({ rule: 'inactive', reason: 'reason.inactive' });
+      expect(warn).toMatchObject({ rule: 'inactive', reason: 'reason.inactive_joined' });
 
       const csv = await admin.client.get(api('/audit?format=csv'));
       expect(csv.status).toBe(200);

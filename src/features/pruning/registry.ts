@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../kernel/db/schema.js';
 import { BUILT_IN_RULES, type PruningRule } from './rules.js';
 
-export type FactLoader<F = unknown> = (db: Kysely<Database>, communityId: string, now: Date) => Promise<Map<string, F> | null>;
+/** `threshold` is the rule's current setting: a loader may need it to say whether the rule can judge at all (coverage). */
+export type FactLoader<F = unknown> = (db: Kysely<Database>, communityId: string, now: Date, threshold: number) => Promise<Map<string, F> | null>;
 
 interface Entry {
   rule: PruningRule<any>;

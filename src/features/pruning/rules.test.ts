@@ -27,12 +27,21 @@ function settings(patch: Partial<PruningSettings> = {}, rules: Record<string, { 
 }
 
 describe('built-in rules', () => {
-  it('inactive: measured from the last activity, or from joining when there was none', () => {
-    expect(inactiveRule.evaluate(member('a', 100), { lastActiveAt: daysAgo(10) }, 30, NOW).failing).toBe(false);
-    expect(inactiveRule.evaluate(member('a', 100), { lastActiveAt: daysAgo(31) }, 30, NOW).failing).toBe(true);
-    expect(inactiveRule.evaluate(member('a', 20), undefined, 30, NOW).failing).toBe(false);
-    const v = inactiveRule.evaluate(member('a', 40), undefined, 30, NOW);
-    expect(v).toMatchObject({ failing: true, reason: { key: 'reason.inactive', params: { days: 30, since: daysAgo(40).slice(0, 10) } } });
+  it('inactive: silence counts from the latest of the last activity, joining and the start of coverage', () => {
+    const covered = (lastDays: number | null, coverDays = 365) => ({ lastActiveAt: lastDays === null ? null : daysAgo(lastDays), coveredSince: daysAgo(coverDays) });
+    expect(inactiveRule.evaluate(member('a', 100), covered(10), 30, NOW).failing).toBe(false);
+    expect(inactiveRule.evaluate(member('a', 20), covered(null), 30, NOW).failing).toBe(false);
+    // The member's own figures: silent 54 days against a threshold of 14, and where the count starts.
+    expect(inactiveRule.evaluate(member('a', 100), covered(54), 14, NOW)).toMatchObject({
+      failing: true,
+      reason: { key: 'reason.inactive_last', params: { silent: 54, days: 14, since: daysAgo(54).slice(0, 10) } },
+    });
+    expect(inactiveRule.evaluate(member('a', 40), covered(null), 30, NOW)).toMatchObject({ reason: { key: 'reason.inactive_joined', params: { silent: 40, days: 30 } } });
+    // Joined 100 days ago, last seen 90 days ago in an old import, but unbroken coverage only for the last 20 days.
+    expect(inactiveRule.evaluate(member('a', 100), covered(90, 20), 30, NOW).failing).toBe(false);
+    expect(inactiveRule.evaluate(member('a', 100), covered(90, 35), 30, NOW)).toMatchObject({ reason: { key: 'reason.inactive_coverage', params: { silent: 35, days: 30 } } });
+    // Nothing covers today: nobody could have been seen, nobody fails.
+    expect(inactiveRule.evaluate(member('a', 100), { lastActiveAt: null, coveredSince: null }, 30, NOW).failing).toBe(false);
   });
 
   it('no introduction: only after the deadline, and never once introduced', () => {
@@ -58,13 +67,13 @@ describe('the sweep', () => {
   const rules = BUILT_IN_RULES;
   const inactiveOn = { inactive: { enabled: true, threshold: 30 } };
   const facts = (last: Record<string, number | null>) => ({
-    inactive: new Map(Object.entries(last).map(([u, d]) => [u, { lastActiveAt: d === null ? null : daysAgo(d) }])),
+    inactive: new Map(Object.entries(last).map(([u, d]) => [u, { lastActiveAt: d === null ? null : daysAgo(d), coveredSince: daysAgo(365) }])),
   });
 
   it('warns a failing member with the deadline now + grace and what would keep them', () => {
     const out = decideSweep({ now: NOW, settings: settings({ graceDays: 7 }, inactiveOn), rules, members: [member('a'), member('b')], facts: facts({ a: 45, b: 2 }), warnings: [] });
     expect(out).toEqual([
-      { kind: 'warn', userId: 'a', ruleId: 'inactive', deadline: '2026-03-08T00:00:00.000Z', reason: { key: 'reason.inactive', params: { days: 30, since: daysAgo(45).slice(0, 10) } }, keep: { key: 'keep.inactive' } },
+      { kind: 'warn', userId: 'a', ruleId: 'inactive', deadline: '2026-03-08T00:00:00.000Z', reason: { key: 'reason.inactive_last', params: { silent: 45, days: 30, since: daysAgo(45).slice(0, 10) } }, keep: { key: 'keep.inactive' } },
     ]);
   });
 

@@ -38,19 +38,39 @@ export interface PruningRule<F = unknown> {
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
 
-/** Inactive for N days: last content / check-in / attendance, or the join date when there is none. */
-export const inactiveRule: PruningRule<{ lastActiveAt: string | null }> = {
+/**
+ * What the inactivity rule knows of a member: their last taking part in any
+ * source, and since when unbroken coverage (Shequn, imported or connected
+ * chats) reaches today. Silence before that start was never seen, so it is
+ * never counted.
+ */
+export interface InactivityFact {
+  lastActiveAt: string | null;
+  coveredSince: string | null;
+}
+
+/**
+ * Inactive for N days, counted from the latest of: their last activity, their
+ * joining, the start of coverage. The reason gives the member's own figures
+ * (silent 54 days, threshold 14) and which of the three the count starts from.
+ */
+export const inactiveRule: PruningRule<InactivityFact> = {
   id: 'inactive',
   unit: 'days',
   defaultThreshold: 60,
   min: 1,
   max: 3650,
   evaluate(m, fact, days, now) {
-    const last = fact?.lastActiveAt ?? m.joinedAt;
-    if (last > daysBefore(now, days)) return { failing: false };
+    if (fact && fact.coveredSince === null) return { failing: false }; // nothing could have seen them
+    const starts: [string, 'last' | 'joined' | 'coverage'][] = [[m.joinedAt, 'joined']];
+    if (fact?.lastActiveAt) starts.push([fact.lastActiveAt, 'last']);
+    if (fact?.coveredSince) starts.push([fact.coveredSince, 'coverage']);
+    const [since, from] = starts.reduce((a, b) => (b[0] > a[0] ? b : a));
+    if (since > daysBefore(now, days)) return { failing: false };
+    const silent = Math.floor((now.getTime() - new Date(since).getTime()) / DAY_MS);
     return {
       failing: true,
-      reason: { key: 'reason.inactive', params: { days, since: last.slice(0, 10) } },
+      reason: { key: `reason.inactive_${from}`, params: { silent, days, since: since.slice(0, 10) } },
       keep: { key: 'keep.inactive' },
     };
   },

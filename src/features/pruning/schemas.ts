@@ -61,7 +61,13 @@ export const settings: z.ZodType<PruningSettings> = z.object({
 });
 
 export const ruleInfo = z.object({ id: z.string(), unit: z.enum(['days', 'count']), min: z.number().int(), max: z.number().int(), defaultThreshold: z.number().int(), available: z.boolean() });
-export const settingsView = z.object({ settings, rules: z.array(ruleInfo) });
+/** What the inactivity rule can see: each source and its span, the unbroken coverage reaching today, the kinds counted. */
+export const coverage = z.object({
+  sources: z.array(z.object({ kind: z.enum(['shequn', 'import', 'connection']), carrier: z.string(), label: z.string(), from: timestamp, to: timestamp.nullable() })),
+  coveredSince: timestamp.nullable(),
+  counts: z.array(z.string()),
+});
+export const settingsView = z.object({ settings, rules: z.array(ruleInfo), coverage });
 export const settingsSaved = z.object({ settings });
 
 const DECISION_KINDS = ['warn', 'clear', 'remove', 'review'] as const;
@@ -76,7 +82,10 @@ export const dryRun = z.object({
   /** Per rule id: how many members each kind of decision would touch. */
   summary: z.record(z.string(), z.record(z.enum(DECISION_KINDS), z.number().int())),
   unavailable: z.array(z.string()),
+  coverage,
   decisions: z.array(dryRunDecision),
+  /** One row per member with every rule they would meet. */
+  members: z.array(z.object({ userId: z.string(), displayName: z.string(), decisions: z.array(dryRunDecision) })),
 });
 export const sweep = z.object({ result: z.object({ warned: z.number().int(), cleared: z.number().int(), queued: z.number().int(), removed: z.number().int(), failed: z.number().int() }) });
 

@@ -13,7 +13,7 @@ import { inTransaction, type Q } from '../../kernel/db/tx.js';
 import { AppError, Conflict, Invalid, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { usersById } from '../accounts/index.js';
-import { openCommunity, transitionMembership } from '../communities/index.js';
+import { activitySources, coveredSince, coversWindow, openCommunity, PARTICIPATION_KINDS, transitionMembership } from '../communities/index.js';
 import { notify } from '../members/index.js';
 import { factLoader, pruningRules } from './registry.js';
 import { decideSweep, mergeSettings, settingsProblem, summarize, type Message, type PruningSettings, type SweepDecision } from './rules.js';
@@ -28,7 +28,8 @@ export async function loadSettings(db: Q, communityId: string): Promise<PruningS
 
 export async function getSettings(ctx: AppContext, slug: string, userId: string | null) {
   const { community } = await openCommunity(ctx.db.kysely, { slug }, userId, 'console.open');
-  return { settings: await loadSettings(ctx.db.kysely, community.id), rules: await describeRules(ctx, community.id) };
+  const settings = await loadSettings(ctx.db.kysely, community.id);
+  return { settings, rules: await describeRules(ctx, community.id), coverage: await coverageOf(ctx.db.kysely, community.id, ctx.clock.now()) };
 }
 
 export async function updateSettings(ctx: AppContext, slug: string, userId: string | null, patch: Partial<PruningSettings>) {
@@ -44,6 +45,7 @@ export async function updateSettings(ctx: AppContext, slug: string, userId: stri
     const next: PruningSettings = { ...before, ...patch, rules };
     const problem = settingsProblem(pruningRules(), next);
     if (problem) throw Invalid(problem.field, problem.message);
+    if (next.rules.inactive?.enabled) await assertCovered(trx, community.id, ctx.clock.now(), next.rules.inactive.threshold);
     await store.writeSettings(trx, community.id, next, adminId, at);
     await recordDecision(trx, community.id, { action: 'pruning.settings_updated', decidedBy: adminId, data: { before, after: next }, at });
     return { settings: next };
@@ -54,7 +56,8 @@ async function describeRules(ctx: AppContext, communityId: string) {
   const now = ctx.clock.now();
   const out = [];
   for (const r of pruningRules()) {
-    const available = (await factLoader(r.id)!(ctx.db.kysely, communityId, now)) !== null;
+    // Available when some threshold could work here: a too-long one is refused with its reason on saving.
+    const available = (await factLoader(r.id)!(ctx.db.kysely, communityId, now, r.min)) !== null;
     out.push({ id: r.id, unit: r.unit, min: r.min, max: r.max, defaultThreshold: r.defaultThreshold, available });
   }
   return out;
@@ -68,7 +71,7 @@ async function planSweep(db: Q, communityId: string, now: Date, settings: Prunin
   const unavailable: string[] = [];
   for (const rule of pruningRules()) {
     if (!settings.rules[rule.id]?.enabled && !alsoRules?.includes(rule.id)) continue;
-    const loaded = await factLoader(rule.id)!(db, communityId, now);
+    const loaded = await factLoader(rule.id)!(db, communityId, now, thresholdOf(settings, rule.id));
     if (loaded === null) unavailable.push(rule.id);
     else {
       rules.push(rule);
@@ -92,12 +95,46 @@ export async function dryRun(ctx: AppContext, slug: string, userId: string | nul
   if (problem) throw Invalid(problem.field, problem.message);
   const { decisions, unavailable } = await planSweep(db, community.id, ctx.clock.now(), settings, pruningRules().map((r) => r.id));
   const people = await usersById(db, decisions.map((d) => d.userId));
+  const shown = decisions.map((d) => ({ ...d, displayName: people.get(d.userId)?.displayName ?? '', enabled: !!settings.rules[d.ruleId]?.enabled }));
   return {
     at: ctx.clock.now().toISOString(),
     summary: summarize(decisions),
     unavailable,
-    decisions: decisions.map((d) => ({ ...d, displayName: people.get(d.userId)?.displayName ?? '', enabled: !!settings.rules[d.ruleId]?.enabled })),
+    coverage: await coverageOf(db, community.id, ctx.clock.now()),
+    decisions: shown,
+    members: byMember(shown),
   };
+}
+
+/** One row per member with every rule they would meet, in the order the sweep met them. */
+function byMember<D extends { userId: string; displayName: string }>(decisions: D[]): { userId: string; displayName: string; decisions: D[] }[] {
+  const rows = new Map<string, { userId: string; displayName: string; decisions: D[] }>();
+  for (const d of decisions) {
+    const row = rows.get(d.userId) ?? { userId: d.userId, displayName: d.displayName, decisions: [] };
+    row.decisions.push(d);
+    rows.set(d.userId, row);
+  }
+  return [...rows.values()];
+}
+
+const thresholdOf = (settings: PruningSettings, ruleId: string) => settings.rules[ruleId]?.threshold ?? pruningRules().find((r) => r.id === ruleId)!.defaultThreshold;
+
+/** What the inactivity rule can see: every source and its span, the unbroken coverage reaching today, the kinds that count. */
+async function coverageOf(db: Q, communityId: string, now: Date) {
+  const sources = await activitySources(db, communityId);
+  return { sources, coveredSince: coveredSince(sources, now), counts: [...PARTICIPATION_KINDS] };
+}
+
+/** Silence cannot be judged over days no source could see: switching the rule on then is a 400. */
+async function assertCovered(db: Q, communityId: string, now: Date, days: number) {
+  const sources = await activitySources(db, communityId);
+  if (coversWindow(sources, now, days)) return;
+  const since = coveredSince(sources, now);
+  if (!since) throw Invalid('rules.inactive.enabled', 'no activity source covers today: import or connect the chat where members talk', 'no_source');
+  throw Invalid('rules.inactive.enabled', `activity is recorded only since ${since.slice(0, 10)}, fewer than ${days} days: import the chat's history or wait`, 'not_covered', {
+    days,
+    since: since.slice(0, 10),
+  });
 }
 
 export interface SweepResult {
@@ -218,7 +255,9 @@ interface Removal {
  */
 async function removeFor(ctx: AppContext, trx: Q, communityId: string, r: { userId: string; ruleId: string; reason: Message; note?: string }, by: string | null) {
   const at = ctx.clock.now().toISOString();
-  await transitionMembership(ctx, { communityId, userId: r.userId, transition: 'remove', by, reason: r.note || `pruning:${r.ruleId}` }, trx);
+  // The event carries the rule's own reason (the member's figures), so the activity log can say why in words.
+  const eventData = { rule: r.ruleId, why: r.reason };
+  await transitionMembership(ctx, { communityId, userId: r.userId, transition: 'remove', by, reason: r.note || `pruning:${r.ruleId}`, eventData }, trx);
   await store.closeWarningsOf(trx, communityId, r.userId, 'removed', by, at);
   const settings = await loadSettings(trx, communityId);
   const appealUntil = new Date(ctx.clock.now().getTime() + settings.appealWindowDays * 86_400_000).toISOString();

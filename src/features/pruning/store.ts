@@ -4,13 +4,9 @@
  * or an appeal) update conditionally on the current state and return whether
  * this call won.
  */
-import type { EventKind } from '../../kernel/activity/taxonomy.js';
 import { forUpdate, type Q } from '../../kernel/db/tx.js';
 import type { Message, MemberBasics, OpenWarning } from './rules.js';
 import type { AppealsTable, MemberReportsTable, PruningWarningsTable, WarningState } from './tables.js';
-
-/** Kinds that count as taking part: content, check-ins, attending. */
-export const ACTIVE_KINDS: readonly EventKind[] = ['content.posted', 'content.replied', 'content.reacted', 'activity.checked_in', 'activity.attended'];
 
 // ── settings ─────────────────────────────────────────────────────────────────
 
@@ -45,19 +41,6 @@ export async function activeMembers(db: Q, communityId: string): Promise<MemberB
     .orderBy('userId')
     .execute();
   return rows.map((r) => ({ userId: r.userId, role: r.role, joinedAt: r.joinedAt ?? r.createdAt }));
-}
-
-/** Latest event per actor among `kinds`. */
-export async function latestEventByActor(db: Q, communityId: string, kinds: readonly EventKind[]): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('activityEvents')
-    .select((eb) => ['actorId', eb.fn.max('at').as('at')])
-    .where('communityId', '=', communityId)
-    .where('kind', 'in', kinds)
-    .where('actorId', 'is not', null)
-    .groupBy('actorId')
-    .execute();
-  return new Map(rows.map((r) => [r.actorId!, String(r.at)]));
 }
 
 export async function upheldReportCounts(db: Q, communityId: string): Promise<Map<string, number>> {

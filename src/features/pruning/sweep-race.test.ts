@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../kernel/db/testing.js';
 import { startTestApp, type TestApp } from '../../kernel/http/testing.js';
-import { joinCommunity } from '../communities/index.js';
+import { joinCommunity, recordActivitySource } from '../communities/index.js';
 import { sweepCommunity, updateSettings } from './service.js';
 
 for (const dialect of DIALECTS) {
@@ -19,6 +19,8 @@ for (const dialect of DIALECTS) {
         const id = (await c.post('/api/auth/signup', { email: `m${i}@example.com`, password: 'long-enough-1', displayName: `m${i}` })).body.user.id;
         await joinCommunity(t.ctx, { communityId, userId: id });
       }
+      const from = new Date(t.clock.now().getTime() - 100 * 86_400_000).toISOString();
+      await recordActivitySource(t.ctx, communityId, null, { kind: 'import', carrier: 'wechat', sourceKey: 'racers', label: 'Racers', from, to: t.clock.now().toISOString() });
       await updateSettings(t.ctx, 'racers', ownerId, { rules: { inactive: { enabled: true, threshold: 5 } } });
     });
     afterAll(() => t?.close());

@@ -70,6 +70,24 @@ export async function* streamEvents(db: Kysely<Database>, communityId: string, p
   }
 }
 
+/**
+ * The latest event per actor among `kinds` (of `actorIds` only, when given): one grouped
+ * query over the (community_id, actor_id, at) index. Pruning's silence and the members'
+ * evidence both read it.
+ */
+export async function latestEventByActor(db: Kysely<Database>, communityId: string, kinds: readonly EventKind[], actorIds?: string[]): Promise<Map<string, string>> {
+  if (actorIds && !actorIds.length) return new Map();
+  let query = db
+    .selectFrom('activityEvents')
+    .select((eb) => ['actorId', eb.fn.max('at').as('at')])
+    .where('communityId', '=', communityId)
+    .where('kind', 'in', kinds)
+    .where('actorId', 'is not', null);
+  if (actorIds) query = query.where('actorId', 'in', actorIds);
+  const rows = await query.groupBy('actorId').execute();
+  return new Map(rows.map((r) => [r.actorId!, String(r.at)]));
+}
+
 function toStored(row: Selectable<Database['activityEvents']>): StoredEvent {
   return {
     id: Number(row.id),

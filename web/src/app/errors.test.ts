@@ -74,6 +74,7 @@ describe('field problems in the reader’s language', () => {
       invalid_format: [...['email', 'url', 'uuid', 'datetime', 'date', 'time', 'regex'].map((format): Record<string, unknown> => ({ format })), { format: 'starts_with', prefix: 'x' }, { format: 'ends_with', suffix: 'x' }, { format: 'includes', includes: 'x' }],
       unrecognized_keys: [{ keys: ['x'] }],
       not_multiple_of: [{ divisor: 5 }],
+      not_covered: [{ days: 30, since: '2026-11-20' }],
     };
     const bad: string[] = [];
     for (const lang of LANGS) {

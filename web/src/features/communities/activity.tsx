@@ -3,25 +3,12 @@ import { Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ActivityItem } from './api.js';
+import { eventDetail } from './eventDetail.js';
+
+export { eventDetail };
 
 export function eventName(t: TFunction, kind: string): string {
   return t(`communities-ui:event.${kind}`, { defaultValue: kind });
-}
-
-const CHARTER_FIELDS = new Set(['name', 'slug', 'type', 'sharedNeed', 'valuePromise', 'norms', 'entryCriteria', 'capacity', 'publicTeaser', 'teaser']);
-
-/** The part of an event's data a reader cares about: roles changed, fields edited, a reason. */
-export function eventDetail(t: TFunction, item: ActivityItem): string | null {
-  const data = item.data ?? {};
-  if (item.kind === 'member.role_changed' && typeof data.from === 'string' && typeof data.to === 'string') {
-    return t('communities-ui:activity.roleChange', { from: t(`communities-ui:role.${data.from}`), to: t(`communities-ui:role.${data.to}`) });
-  }
-  if (item.kind === 'community.charter_updated' && Array.isArray(data.fields)) {
-    const names = data.fields.filter((f): f is string => typeof f === 'string' && CHARTER_FIELDS.has(f)).map((f) => t(`communities-ui:charter.${f}.label`));
-    return names.length ? t('communities-ui:activity.fieldsChanged', { fields: names.join(t('communities-ui:activity.listSeparator')) }) : null;
-  }
-  if (typeof data.reason === 'string' && data.reason) return t('communities-ui:activity.reason', { reason: data.reason });
-  return null;
 }
 
 export function ActivityLine({ item }: { item: ActivityItem }) {

@@ -1,4 +1,4 @@
-/** `/c/:slug/m/:userId`: a member's profile with their self-introduction (members only). */
+/** `/c/:slug/m/:userId`: a member's profile with their self-introduction (members only), and their timeline for the operators. */
 import { Card, Descriptions, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { ErrorState, Loading, Page } from '../../app/states.js';
 import { useProfile } from './api.js';
 import { useFieldLabel } from './IntroFields.js';
 import { ReportMemberButton } from '../pruning/ReportMemberButton.js';
+import { MemberTimeline } from './Timeline.js';
 
 export function ProfilePage() {
   const { t, i18n } = useTranslation();
@@ -36,6 +37,7 @@ export function ProfilePage() {
           <Empty description={t('gate-ui:profile.noIntro')} />
         )}
       </Card>
+      <MemberTimeline slug={slug} userId={userId} />
     </Page>
   );
 }

@@ -1,5 +1,6 @@
 /** The audit trail: every decision about a person, by a rule or by an operator; CSV export for the records. */
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../app/ResponsiveTable.js';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,7 @@ export function AuditTab({ slug }: { slug: string }) {
           <Button icon={<DownloadOutlined />}>{t('pruning-ui:audit.export')}</Button>
         </a>
       </Space>
-      <Table<AuditView>
+      <ResponsiveTable<AuditView>
         rowKey="id"
         size="small"
         loading={q.isLoading}

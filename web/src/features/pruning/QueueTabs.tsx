@@ -1,6 +1,7 @@
 /** The admins' queues: warnings (and the review queue), reports, appeals. Each decision asks for an optional note. */
 import { useState } from 'react';
-import { App, Button, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Modal, Segmented, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../app/ResponsiveTable.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
@@ -48,7 +49,7 @@ export function WarningsTab({ slug }: { slug: string }) {
   return (
     <>
       <Segmented value={state} onChange={(v) => setState(v as 'open' | 'review')} style={{ marginBottom: 12 }} options={[{ value: 'review', label: t('pruning-ui:warnings.review') }, { value: 'open', label: t('pruning-ui:warnings.open') }]} />
-      <Table<WarningView>
+      <ResponsiveTable<WarningView>
         rowKey="id"
         loading={q.isLoading}
         dataSource={q.data?.warnings ?? []}
@@ -88,7 +89,7 @@ export function ReportsTab({ slug }: { slug: string }) {
   if (q.error) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   return (
     <>
-      <Table<ReportView>
+      <ResponsiveTable<ReportView>
         rowKey="id"
         loading={q.isLoading}
         dataSource={q.data?.reports ?? []}
@@ -129,7 +130,7 @@ export function AppealsTab({ slug }: { slug: string }) {
   if (q.error) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   return (
     <>
-      <Table<AppealView>
+      <ResponsiveTable<AppealView>
         rowKey="id"
         loading={q.isLoading}
         dataSource={q.data?.appeals ?? []}

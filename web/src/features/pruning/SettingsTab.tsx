@@ -1,14 +1,16 @@
 /** Pruning settings: which rules, thresholds, grace, automatic removal or review; a dry run before saving. */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Switch, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../app/ResponsiveTable.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
 import { ErrorState, Loading, useErrorText } from '../../app/states.js';
-import { day, pruningPath, ruleName, say, type DryRunDecision, type DryRunView, type PruningSettings, type SettingsView, type SweepView } from './api.js';
+import { day, pruningPath, ruleName, say, type DryRunView, type PruningSettings, type SettingsView, type SweepView } from './api.js';
+import { coverageText } from './coverage.js';
 
 export function SettingsTab({ slug }: { slug: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const qc = useQueryClient();
@@ -64,6 +66,7 @@ export function SettingsTab({ slug }: { slug: string }) {
               {!r.available && <Tag>{t('pruning-ui:settings.unavailable')}</Tag>}
             </Space>
           ))}
+          <Alert type="info" showIcon data-testid="coverage" title={t('pruning-ui:coverage.title')} description={coverageText(t, i18n.language, q.data.coverage)} />
         </Card>
         <Card size="small" title={t('pruning-ui:settings.process')} style={{ marginTop: 16 }}>
           <Space wrap size="large">
@@ -98,28 +101,48 @@ export function SettingsTab({ slug }: { slug: string }) {
   );
 }
 
+type MemberRow = DryRunView['members'][number];
+
+/** One row per member: every rule they would meet, its outcome, their own figures and the deadline. */
 function DryRunTable({ dry }: { dry: DryRunView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Card size="small" title={t('pruning-ui:dry.title', { at: new Date(dry.at).toLocaleString() })}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('pruning-ui:dry.explain')} />
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="dry-coverage" title={coverageText(t, i18n.language, dry.coverage)} />
       <Space wrap style={{ marginBottom: 12 }}>
         {Object.entries(dry.summary).map(([rule, s]) => (
           <Tag key={rule}>{t('pruning-ui:dry.summary', { rule: ruleName(t, rule), warn: s.warn, remove: s.remove + s.review, clear: s.clear })}</Tag>
         ))}
       </Space>
-      <Table<DryRunDecision>
-        rowKey={(d) => `${d.userId}-${d.ruleId}-${d.kind}`}
+      <Typography.Paragraph type="secondary">{t('pruning-ui:dry.perMember')}</Typography.Paragraph>
+      <ResponsiveTable<MemberRow>
+        rowKey="userId"
         size="small"
-        dataSource={dry.decisions}
+        dataSource={dry.members}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('pruning-ui:dry.nobody') }}
         columns={[
           { title: t('pruning-ui:col.member'), dataIndex: 'displayName' },
-          { title: t('pruning-ui:col.rule'), dataIndex: 'ruleId', render: (id: string, d) => <Space>{ruleName(t, id)}{!d.enabled && <Tag>{t('pruning-ui:dry.off')}</Tag>}</Space> },
-          { title: t('pruning-ui:col.outcome'), dataIndex: 'kind', render: (k: string) => <Tag color={k === 'warn' ? 'orange' : k === 'clear' ? 'green' : 'red'}>{t(`pruning-ui:kind.${k}`)}</Tag> },
-          { title: t('pruning-ui:col.why'), key: 'why', render: (_, d) => ('reason' in d ? say(t, d.reason) : '') },
-          { title: t('pruning-ui:col.deadline'), key: 'deadline', render: (_, d) => ('deadline' in d ? day(d.deadline) : '') },
+          {
+            title: t('pruning-ui:col.rules'),
+            key: 'rules',
+            render: (_, m) => (
+              <Space orientation="vertical" size={4}>
+                {m.decisions.map((d) => (
+                  <div key={`${d.ruleId}-${d.kind}`}>
+                    <Space wrap size={4}>
+                      <Tag color={d.kind === 'warn' ? 'orange' : d.kind === 'clear' ? 'green' : 'red'}>{t(`pruning-ui:kind.${d.kind}`)}</Tag>
+                      <Typography.Text strong>{ruleName(t, d.ruleId)}</Typography.Text>
+                      {!d.enabled && <Tag>{t('pruning-ui:dry.off')}</Tag>}
+                      {'deadline' in d && <Typography.Text type="secondary">{t('pruning-ui:col.deadline')} {day(d.deadline)}</Typography.Text>}
+                    </Space>
+                    {'reason' in d && <div>{say(t, d.reason)}</div>}
+                  </div>
+                ))}
+              </Space>
+            ),
+          },
         ]}
       />
     </Card>

@@ -46,7 +46,8 @@ export function reasonText(t: TFunction, reason: string | null): string {
   if (!reason) return '';
   const rule = /^pruning:(\w+)$/.exec(reason)?.[1];
   if (rule) return ruleName(t, rule);
-  if (/^reason\.\w+$/.test(reason)) return ruleName(t, reason.slice(7));
+  // reason.inactive_last / _joined / _coverage are the inactivity rule's reasons
+  if (/^reason\.\w+$/.test(reason)) return ruleName(t, reason.slice(7).replace(/^inactive_\w+$/, 'inactive'));
   return reason;
 }
 

@@ -1,6 +1,7 @@
 /** Console → activity: the community's activity log, newest first, filterable by event kind. */
 import { useState } from 'react';
-import { Button, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Select, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS } from '../../../../../src/kernel/activity/taxonomy.js';
@@ -49,7 +50,7 @@ export function ActivityTab() {
           options={EVENT_KINDS.map((k) => ({ value: k, label: eventName(t, k) }))}
         />
       </Space>
-      <Table<ActivityItem>
+      <ResponsiveTable<ActivityItem>
         rowKey="id"
         loading={log.isFetching && !log.isFetchingNextPage}
         dataSource={events}

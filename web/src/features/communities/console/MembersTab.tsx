@@ -3,7 +3,8 @@
  * Which controls a row shows comes from the row's permissions, decided by the server's policy.
  */
 import { useState } from 'react';
-import { App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../../src/features/communities/rules.js';
@@ -11,6 +12,8 @@ import { api } from '../../../app/api.js';
 import { ErrorState, LoadMore, useErrorText } from '../../../app/states.js';
 import { path, type MemberList, type MemberRow, type Role } from '../api.js';
 import { useConsole } from './ConsoleLayout.js';
+import { EvidenceList, evidenceColumns, useEvidence } from '../../members/evidence.js';
+import { Link } from 'react-router-dom';
 
 const PAGE = 20;
 const ROLE_COLOR: Record<Role, string | undefined> = { owner: 'gold', admin: 'blue', core: 'green', member: undefined };
@@ -26,6 +29,8 @@ export function MembersTab() {
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  // Making someone 骨干 waits here until the operator has seen their evidence.
+  const [promoting, setPromoting] = useState<MemberRow | null>(null);
 
   const params = new URLSearchParams({ state: 'member', limit: String(PAGE) });
   if (q) params.set('q', q);
@@ -40,6 +45,8 @@ export function MembersTab() {
   });
   const members = list.data?.pages.flatMap((p) => p.members) ?? [];
   const total = list.data?.pages[0]?.total;
+
+  const evidence = useEvidence(slug, members.map((m) => m.userId));
 
   async function refresh() {
     await qc.invalidateQueries({ queryKey: ['community', slug] });
@@ -96,16 +103,24 @@ export function MembersTab() {
           options={ROLES.map((r) => ({ value: r, label: t(`communities-ui:role.${r}`) }))}
         />
       </Space>
-      <Table<MemberRow>
+      <ResponsiveTable<MemberRow>
         rowKey="userId"
         loading={list.isFetching && !list.isFetchingNextPage}
         dataSource={members}
         locale={{ emptyText: t('communities-ui:members.empty') }}
-        scroll={{ x: 720 }}
+        scroll={{ x: 1100 }}
         pagination={false}
         footer={total != null ? () => t('communities-ui:members.total', { n: total }) : undefined}
         columns={[
-          { title: t('communities-ui:members.name'), dataIndex: 'displayName', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+          {
+            title: t('communities-ui:members.name'),
+            dataIndex: 'displayName',
+            render: (v: string, m) => (
+              <Link to={`/c/${slug}/m/${encodeURIComponent(m.userId)}`}>
+                <Typography.Text strong>{v}</Typography.Text>
+              </Link>
+            ),
+          },
           { title: t('communities-ui:members.email'), dataIndex: 'email' },
           {
             title: t('communities-ui:members.role'),
@@ -117,7 +132,7 @@ export function MembersTab() {
                   value={r}
                   style={{ width: 140 }}
                   aria-label={t('communities-ui:members.roleOf', { name: m.displayName })}
-                  onChange={(to) => void changeRole(m, to)}
+                  onChange={(to) => (to === 'core' ? setPromoting(m) : void changeRole(m, to))}
                   options={m.permissions.grantableRoles.map((x) => ({ value: x, label: t(`communities-ui:role.${x}`) }))}
                 />
               ) : (
@@ -129,6 +144,7 @@ export function MembersTab() {
             dataIndex: 'joinedAt',
             render: (v: string | null) => (v ? new Date(v).toLocaleDateString(t('common:dateLocale')) : '—'),
           },
+          ...evidenceColumns<MemberRow>(t, evidence),
           {
             title: t('communities-ui:members.actions'),
             key: 'actions',
@@ -142,6 +158,20 @@ export function MembersTab() {
         ]}
       />
       <LoadMore query={list} />
+      <Modal
+        open={promoting !== null}
+        title={t('communities-ui:evidence.coreTitle', { name: promoting?.displayName ?? '' })}
+        okText={t('communities-ui:evidence.coreConfirm')}
+        cancelText={t('common:action.cancel')}
+        onOk={() => {
+          if (promoting) void changeRole(promoting, 'core');
+          setPromoting(null);
+        }}
+        onCancel={() => setPromoting(null)}
+      >
+        <Typography.Paragraph>{t('communities-ui:evidence.coreExplain')}</Typography.Paragraph>
+        <EvidenceList evidence={promoting ? evidence.get(promoting.userId) : undefined} />
+      </Modal>
       <Modal
         open={removing !== null}
         title={t('communities-ui:members.removeTitle', { name: removing?.displayName ?? '' })}

@@ -71,15 +71,16 @@ export function FormTab() {
                         {(opts, o) => (
                           <Space orientation="vertical" style={{ width: '100%' }}>
                             {opts.map((opt) => (
-                              <Space key={opt.key}>
+                              // one line that shrinks with the screen: the label takes what the id and the button leave
+                              <div key={opt.key} style={{ display: 'flex', gap: 8, maxWidth: 460 }}>
                                 <Form.Item name={[opt.name, 'id']} rules={[{ required: true, pattern: /^[a-z0-9_-]{1,32}$/, message: t('gate-ui:form.idHelp') }]} noStyle>
-                                  <Input placeholder={t('gate-ui:form.optionId')} style={{ width: 120 }} />
+                                  <Input placeholder={t('gate-ui:form.optionId')} style={{ flex: '0 1 120px', minWidth: 64 }} />
                                 </Form.Item>
                                 <Form.Item name={[opt.name, 'label']} rules={[{ required: true }]} noStyle>
-                                  <Input placeholder={t('gate-ui:form.optionLabel')} style={{ width: 280 }} />
+                                  <Input placeholder={t('gate-ui:form.optionLabel')} style={{ flex: '1 1 280px', minWidth: 0 }} />
                                 </Form.Item>
                                 <Button type="text" icon={<DeleteOutlined />} onClick={() => o.remove(opt.name)} aria-label={t('gate-ui:form.remove')} />
-                              </Space>
+                              </div>
                             ))}
                             <Button size="small" icon={<PlusOutlined />} onClick={() => o.add({ id: `o${opts.length + 1}`, label: '' })}>
                               {t('gate-ui:form.addOption')}

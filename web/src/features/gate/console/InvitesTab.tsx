@@ -1,6 +1,7 @@
 /** Campaign links (name, channel, expiry, max uses, vouch), every link's uses, and the referral console. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.js';
@@ -65,12 +66,12 @@ export function InvitesTab() {
           </Col>
           <Col xs={24} md={8}>
             <Card size="small" title={t('gate-ui:referral.channels')}>
-              <Table size="small" rowKey="channel" pagination={false} dataSource={s.channels} columns={[{ title: t('gate-ui:referral.channel'), dataIndex: 'channel' }, { title: t('gate-ui:referral.joins'), dataIndex: 'joins' }]} />
+              <ResponsiveTable size="small" rowKey="channel" pagination={false} dataSource={s.channels} columns={[{ title: t('gate-ui:referral.channel'), dataIndex: 'channel' }, { title: t('gate-ui:referral.joins'), dataIndex: 'joins' }]} />
             </Card>
           </Col>
           <Col xs={24} md={8}>
             <Card size="small" title={t('gate-ui:referral.leaderboard')}>
-              <Table size="small" rowKey="userId" pagination={false} dataSource={s.leaderboard} columns={[{ title: t('gate-ui:referral.member'), dataIndex: 'displayName' }, { title: t('gate-ui:referral.direct'), dataIndex: 'direct' }, { title: t('gate-ui:referral.total'), dataIndex: 'total' }]} />
+              <ResponsiveTable size="small" rowKey="userId" pagination={false} dataSource={s.leaderboard} columns={[{ title: t('gate-ui:referral.member'), dataIndex: 'displayName' }, { title: t('gate-ui:referral.direct'), dataIndex: 'direct' }, { title: t('gate-ui:referral.total'), dataIndex: 'total' }]} />
             </Card>
           </Col>
           <Col xs={24}>
@@ -91,7 +92,7 @@ export function InvitesTab() {
         </Form>
         {created && <Alert style={{ marginTop: 12 }} type="success" showIcon title={t('gate-ui:invites.copyNow')} description={<Typography.Text copyable data-testid="campaign-url">{created}</Typography.Text>} />}
       </Card>
-      <Table<Invite>
+      <ResponsiveTable<Invite>
         rowKey="id"
         size="small"
         loading={invites.isLoading}

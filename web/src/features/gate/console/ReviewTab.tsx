@@ -1,6 +1,7 @@
 /** The review queue: answers, referrer and channel per applicant; approve or reject one by one or in bulk. */
 import { useState } from 'react';
-import { App, Button, Descriptions, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Input, Modal, Segmented, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.js';
@@ -68,7 +69,7 @@ export function ReviewTab() {
           </>
         )}
       </Space>
-      <Table<QueueItem>
+      <ResponsiveTable<QueueItem>
         rowKey="id"
         loading={q.isLoading}
         dataSource={q.data?.pages.flatMap((p) => p.applications) ?? []}

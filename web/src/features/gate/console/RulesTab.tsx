@@ -4,7 +4,8 @@
  * previewed against past applications before saving.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Statistic, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Statistic, Switch, Typography } from 'antd';
+import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, problemText } from '../../../app/api.js';
@@ -195,7 +196,7 @@ function PreviewCard({ preview }: { preview: Preview }) {
         <Statistic title={t('gate-ui:outcome.reject')} value={preview.counts.reject} />
         <Statistic title={t('gate-ui:outcome.review')} value={preview.counts.review} />
       </Space>
-      <Table size="small" rowKey="ruleId" pagination={false} style={{ marginTop: 12 }} dataSource={preview.byRule}
+      <ResponsiveTable size="small" rowKey="ruleId" pagination={false} style={{ marginTop: 12 }} dataSource={preview.byRule}
         columns={[{ title: t('gate-ui:rules.rule'), dataIndex: 'name' }, { title: t('gate-ui:rules.matched'), dataIndex: 'matched' }]} />
       <Typography.Paragraph style={{ marginTop: 12 }}>{t('gate-ui:rules.changed', { n: preview.changed.length })}</Typography.Paragraph>
     </Card>

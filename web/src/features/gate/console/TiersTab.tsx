@@ -1,5 +1,6 @@
 /** Paid tiers (会员费): define a fee and period; mark a member's payment received; see who is due or lapsed. */
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { ResponsiveTable } from '../../../app/ResponsiveTable.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.js';
@@ -48,7 +49,7 @@ export function TiersTab() {
           <Button type="primary" htmlType="submit">{t('gate-ui:tiers.create')}</Button>
         </Form>
       </Card>
-      <Table<Tier> rowKey="id" size="small" pagination={false} loading={q.isLoading} dataSource={q.data?.tiers ?? []}
+      <ResponsiveTable<Tier> rowKey="id" size="small" pagination={false} loading={q.isLoading} dataSource={q.data?.tiers ?? []}
         columns={[
           { title: t('gate-ui:tiers.name'), dataIndex: 'name' },
           { title: t('gate-ui:tiers.fee'), render: (_, r) => money(r.feeMinor, r.currency) },
@@ -67,7 +68,7 @@ export function TiersTab() {
           <Button type="primary" htmlType="submit">{t('gate-ui:tiers.record')}</Button>
         </Form>
       </Card>
-      <Table<Payer> rowKey="userId" size="small" dataSource={q.data?.members ?? []}
+      <ResponsiveTable<Payer> rowKey="userId" size="small" dataSource={q.data?.members ?? []}
         columns={[
           { title: t('gate-ui:tiers.member'), dataIndex: 'displayName' },
           { title: t('gate-ui:tiers.paidThrough'), render: (_, r) => (r.paidThrough ? new Date(r.paidThrough).toLocaleDateString(i18n.language) : '—') },
