@@ -9,6 +9,11 @@ import { Invalid, NotFound } from '../../kernel/errors.js';
 import { usersById } from '../accounts/index.js';
 import { membershipOf, openCommunity } from '../communities/index.js';
 import * as store from './store.js';
+import { externalRef } from './rules.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../kernel/db/schema.js';
+
+type Q = Kysely<Database>;
 
 export interface IdentityView {
   carrier: string;
@@ -66,4 +71,14 @@ export async function linkIdentity(ctx: AppContext, slug: string, userId: string
       member: u ? { id: u.id, displayName: u.displayName } : null,
     };
   });
+}
+
+/**
+ * Chat authors an operator linked to a member, as `ext:<carrier>:<id>` → user id, so a
+ * feature reading the activity log (pruning's inactivity rule) credits imported talk
+ * to the member who wrote it. Bounded by the community's chat authors.
+ */
+export async function linkedAuthors(db: Q, communityId: string): Promise<Map<string, string>> {
+  const rows = await store.linkedIdentities(db, communityId);
+  return new Map(rows.map((r) => [externalRef(r.carrier, r.externalId), r.userId!]));
 }

@@ -17,7 +17,7 @@ import { NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { openImport } from '../../engine/importers/index.js';
 import { ImportError, type ChatEvent } from '../../engine/types.js';
-import { openCommunity } from '../communities/index.js';
+import { openCommunity, recordActivitySource } from '../communities/index.js';
 import { carrierOf, eventKey, externalRef } from './rules.js';
 import { refreshHealth } from './service.js';
 import * as store from './store.js';
@@ -170,20 +170,16 @@ export async function listImports(ctx: AppContext, slug: string, userId: string 
   return { imports: (await store.listImports(ctx.db.kysely, community.id)).map(view) };
 }
 
-/**
- * The one place an import tells the communities feature which span of the
- * community's activity it now covers (pruning's inactivity rule reads it).
- * The activity-source record lands with another branch; until it is merged
- * this records nothing, and the merge turns it into one call:
- *   await recordActivitySource(ctx, communityId, by, { kind: 'import', ...span }, trx);
- */
-async function recordCoverage(
-  _ctx: AppContext,
-  _trx: Q,
-  _communityId: string,
-  _by: string | null,
-  _span: { carrier: string; sourceKey: string; label: string; from: string; to: string },
-): Promise<void> {}
+/** What this import covers: the pruning rules count silence only within the spans some source could see. */
+function recordCoverage(
+  ctx: AppContext,
+  trx: Q,
+  communityId: string,
+  by: string | null,
+  span: { carrier: string; sourceKey: string; label: string; from: string; to: string },
+): Promise<unknown> {
+  return recordActivitySource(ctx, communityId, by, { kind: 'import', ...span }, trx);
+}
 
 /** A chat event as the log stores it: authors as `ext:<carrier>:<id>`, carrier and source in its data. */
 function toStoredEvent(e: ChatEvent, carrier: string, importId: string): ActivityEvent {

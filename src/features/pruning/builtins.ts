@@ -5,11 +5,23 @@
  * through the reader it registers (no reader, no tier_lapsed rule).
  */
 import { tierExpiry } from '../gate/index.js';
+import { linkedAuthors } from '../health/index.js';
 import { currentTierReader, registerPruningRule } from './registry.js';
 import { inactiveRule, noIntroductionRule, reportedRule, tierLapsedRule } from './rules.js';
 import { latestEventByActor } from '../../kernel/activity/log.js';
 import { activeMembers, upheldReportCounts } from './store.js';
 import { activitySources, coveredSince, coversWindow, PARTICIPATION_KINDS } from '../communities/index.js';
+
+/** Imported chat talk counts for the member an operator linked its author to. */
+function creditLinkedAuthors(last: Map<string, string>, links: Map<string, string>): Map<string, string> {
+  const out = new Map(last);
+  for (const [author, userId] of links) {
+    const at = last.get(author);
+    const mine = out.get(userId);
+    if (at && (!mine || at > mine)) out.set(userId, at);
+  }
+  return out;
+}
 
 const mapValues = <A, B>(m: Map<string, A>, f: (a: A) => B) => new Map([...m].map(([k, v]) => [k, f(v)]));
 
@@ -21,7 +33,12 @@ if (!registered) {
     const sources = await activitySources(db, communityId);
     if (!coversWindow(sources, now, threshold)) return null;
     const since = coveredSince(sources, now);
-    const [last, members] = await Promise.all([latestEventByActor(db, communityId, PARTICIPATION_KINDS), activeMembers(db, communityId)]);
+    const [events, links, members] = await Promise.all([
+      latestEventByActor(db, communityId, PARTICIPATION_KINDS),
+      linkedAuthors(db, communityId),
+      activeMembers(db, communityId),
+    ]);
+    const last = creditLinkedAuthors(events, links);
     return new Map(members.map((m) => [m.userId, { lastActiveAt: last.get(m.userId) ?? null, coveredSince: since }]));
   });
   registerPruningRule(noIntroductionRule, async (db, communityId) =>
