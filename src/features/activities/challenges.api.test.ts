@@ -33,8 +33,13 @@ for (const dialect of DIALECTS) {
       expect(bad.body.error.fields[0].path).toBe('timezone');
     });
 
-    it('a plain member cannot create one; bad input names the field', async () => {
+    it('a plain member cannot create one, and the lists say so; bad input names the field', async () => {
       expect((await c.members[0]!.c.post(base(), { title: 'x', period: 'daily' })).status).toBe(403);
+      // The lists carry what the policy allows, so the page offers "create" and "host" only to those who may.
+      for (const list of ['challenges', 'events']) {
+        expect((await c.members[0]!.c.get(`/api/communities/${c.slug}/${list}`)).body.permissions).toEqual({ canRun: false });
+        expect((await c.owner.c.get(`/api/communities/${c.slug}/${list}`)).body.permissions).toEqual({ canRun: true });
+      }
       const bad = await c.owner.c.post(base(), { title: 'x', period: 'hourly' });
       expect(bad.status).toBe(400);
       expect(bad.body.error.fields[0].path).toBe('period');

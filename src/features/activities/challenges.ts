@@ -63,10 +63,12 @@ export async function createChallenge(ctx: AppContext, slug: string, userId: str
 
 export async function listChallenges(ctx: AppContext, slug: string, userId: string | null) {
   const db = ctx.db.kysely;
-  const { community, me } = await openCommunity(db, { slug }, userId, canTakePart);
+  const { community, me, actor } = await openCommunity(db, { slug }, userId, canTakePart);
+  const permissions = { canRun: canRun(actor, community) };
   const [rows, mine] = await Promise.all([store.listChallenges(db, community.id), store.joinedChallenges(db, community.id, me)]);
   const tz = timezoneOf(community);
   return {
+    permissions,
     challenges: rows.map((c) => ({
       id: c.id,
       title: c.title,

@@ -48,10 +48,12 @@ export async function createEvent(ctx: AppContext, slug: string, userId: string 
 
 export async function listEvents(ctx: AppContext, slug: string, userId: string | null) {
   const db = ctx.db.kysely;
-  const { community, me } = await openCommunity(db, { slug }, userId, canTakePart);
+  const { community, me, actor } = await openCommunity(db, { slug }, userId, canTakePart);
+  const permissions = { canRun: canRun(actor, community) };
   const rows = await store.listEvents(db, community.id);
   const mine = await Promise.all(rows.map((e) => store.findRsvp(db, community.id, e.id, me)));
   return {
+    permissions,
     events: rows.map((e, i) => ({ id: e.id, title: e.title, startsAt: e.startsAt, capacity: e.capacity, going: Number(e.going), myStatus: mine[i]?.status ?? null })),
   };
 }

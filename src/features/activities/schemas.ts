@@ -57,7 +57,9 @@ export const challengeSummary = z.object({
   joined: z.boolean(),
 });
 
-export const challengeList = z.object({ challenges: z.array(challengeSummary) });
+/** What the viewer may do here, decided by the policy so the web never re-derives it. */
+const listPermissions = z.object({ canRun: z.boolean().describe('may create challenges and host events (core and up)') });
+export const challengeList = z.object({ challenges: z.array(challengeSummary), permissions: listPermissions });
 export const created = z.object({ id: z.string() });
 
 export const checkinView = z.object({
@@ -132,6 +134,7 @@ export const codeBody = z.object({ code: z.string().trim().min(4).max(40) }).str
 export const csvQuery = z.object({ format: z.enum(['json', 'csv']).optional() });
 
 export const eventList = z.object({
+  permissions: listPermissions,
   events: z.array(z.object({ id: z.string(), title: z.string(), startsAt: timestamp, capacity: z.number(), going: z.number(), myStatus: z.enum(RSVP_STATUSES).nullable() })),
 });
 

@@ -39,6 +39,13 @@ for (const dialect of DIALECTS) {
       expect(posted!.data).not.toContain('真题');
     });
 
+    it('the feed tells the core, and only the core, that it may open the overdue questions', async () => {
+      expect((await c.member.c.get(api('/posts'))).body.permissions).toEqual({ canSeeOverdue: false });
+      expect((await c.member.c.get(api('/posts?overdue=1'))).status).toBe(403);
+      expect((await c.core.c.get(api('/posts'))).body.permissions).toEqual({ canSeeOverdue: true });
+      expect((await c.core.c.get(api('/posts?overdue=1'))).status).toBe(200);
+    });
+
     it('bad input is a 400 naming the field', async () => {
       const empty = await c.member.c.post(api('/posts'), { body: '   ' });
       expect(empty.status).toBe(400);

@@ -95,7 +95,13 @@ export const postSummary = z.object({
     .nullable(),
 });
 
-export const feed = z.object({ posts: z.array(postSummary), pinned: z.array(postSummary), nextCursor: z.string().nullable() });
+export const feed = z.object({
+  posts: z.array(postSummary),
+  pinned: z.array(postSummary),
+  nextCursor: z.string().nullable(),
+  /** What the viewer may open here, decided by the policy so the web never re-derives it. */
+  permissions: z.object({ canSeeOverdue: z.boolean() }),
+});
 
 export const postPage = z.object({
   post: postSummary.extend({ html: z.string(), hiddenReason: z.string().nullable(), reactions: z.array(reactionCount), bookmarked: z.boolean() }),

@@ -377,8 +377,9 @@ export async function getFeed(ctx: AppContext, slug: string, userId: string | nu
   const db = ctx.db.kysely;
   const o = await open(ctx, db, slug, userId);
   const limit = q.limit ?? 20;
-  if (q.bookmarked) return { posts: await summaries(ctx, db, o, await store.bookmarksOf(db, o.community.id, o.access, limit)), pinned: [], nextCursor: null };
-  if (q.overdue && !reaches(o.access.role, 'core')) throw Forbidden('overdue questions are the core’s list');
+  const permissions = { canSeeOverdue: reaches(o.access.role, 'core') };
+  if (q.bookmarked) return { posts: await summaries(ctx, db, o, await store.bookmarksOf(db, o.community.id, o.access, limit)), pinned: [], nextCursor: null, permissions };
+  if (q.overdue && !permissions.canSeeOverdue) throw Forbidden('overdue questions are the core’s list');
   const after = q.cursor ? decodeCursor(q.cursor) : null;
   if (q.cursor && !after) throw Invalid('cursor', 'not a cursor this feed gave');
   const sort = q.sort ?? 'new';
@@ -401,6 +402,7 @@ export async function getFeed(ctx: AppContext, slug: string, userId: string | nu
     posts: await summaries(ctx, db, o, page),
     pinned: await summaries(ctx, db, o, pinnedRows),
     nextCursor: rows.length > limit && last ? encodeCursor(sort === 'active' ? last.lastActivityAt : last.createdAt, last.id) : null,
+    permissions,
   };
 }
 

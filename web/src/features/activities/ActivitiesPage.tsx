@@ -6,17 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api.js';
 import { ErrorState, Loading, Page, useErrorText } from '../../app/states.js';
-import { useHome } from '../communities/api.js';
 import { activitiesPath, type ChallengeList } from './api.js';
 
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const q = useQuery({ queryKey: ['activities', slug, 'challenges'], queryFn: () => api<ChallengeList>('GET', `${activitiesPath(slug)}/challenges`) });
-  const home = useHome(slug);
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
-  const runs = ['owner', 'admin', 'core'].includes(home.data?.viewer.role ?? '');
+  const runs = q.data.permissions.canRun;
   return (
     <Page>
       <Typography.Title level={3}>{t('activities-ui:challenges.title')}</Typography.Title>

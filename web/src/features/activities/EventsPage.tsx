@@ -7,17 +7,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api.js';
 import { ErrorState, Loading, Page, useErrorText } from '../../app/states.js';
-import { useHome } from '../communities/api.js';
 import { activitiesPath, when, type EventList } from './api.js';
 
 export function EventsPage() {
   const { t, i18n } = useTranslation();
   const { slug = '' } = useParams();
   const q = useQuery({ queryKey: ['activities', slug, 'events'], queryFn: () => api<EventList>('GET', `${activitiesPath(slug)}/events`) });
-  const home = useHome(slug);
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
-  const hosts = ['owner', 'admin', 'core'].includes(home.data?.viewer.role ?? '');
+  const hosts = q.data.permissions.canRun;
   return (
     <Page>
       <Typography.Title level={3}>{t('activities-ui:events.title')}</Typography.Title>

@@ -62,7 +62,7 @@ export function MemberHomePage() {
         </Space>
       </div>
       <StandingBanner slug={slug} />
-      <Feed slug={slug} core={!!viewer && viewer.role !== 'member'} />
+      <Feed slug={slug} />
       <Row gutter={[8, 8]} style={{ margin: '12px 0' }}>
         <Col span={8}>
           <Card size="small">

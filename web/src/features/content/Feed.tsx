@@ -3,7 +3,7 @@
  * member may read, newest or most active first; views for 精华, questions,
  * bookmarks and (for the core) overdue questions; a tag narrows it.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Empty, Input, Segmented, Space, Tag, Typography } from 'antd';
 import { EditOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -12,13 +12,16 @@ import { ErrorState, Loading } from '../../app/states.js';
 import { useFeed, type FeedFilter } from './api.js';
 import { PostCard } from './PostCard.js';
 
-export function Feed({ slug, core }: { slug: string; core: boolean }) {
+export function Feed({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<FeedFilter>({ sort: 'new', view: 'all' });
   const q = useFeed(slug, filter);
-  const views: FeedFilter['view'][] = ['all', 'essence', 'questions', 'bookmarked', ...(core ? (['overdue'] as const) : [])];
   const pages = q.data?.pages ?? [];
+  // The server says whether the viewer may see overdue questions; keep the last answer while another view loads.
+  const canSeeOverdue = useRef(false);
+  if (pages[0]) canSeeOverdue.current = pages[0].permissions.canSeeOverdue;
+  const views: FeedFilter['view'][] = ['all', 'essence', 'questions', 'bookmarked', ...(canSeeOverdue.current ? (['overdue'] as const) : [])];
   const posts = pages.flatMap((p) => p.posts);
   const pinned = pages[0]?.pinned ?? [];
   return (
